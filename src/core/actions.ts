@@ -1,0 +1,92 @@
+// The closed set of things Steward can ask a platform to do. Plain data: the pipeline decides,
+// an adapter performs (or reports that it cannot), and every outcome is recorded.
+import { z } from "zod";
+
+const target = { community: z.string(), member: z.string() };
+const withCase = { caseNumber: z.number().int().positive().optional(), reason: z.string().default("") };
+
+export const deleteMessageAction = z.object({ kind: z.literal("deleteMessage"), community: z.string(), channel: z.string(), message: z.string(), ...withCase });
+export const warnAction = z.object({ kind: z.literal("warn"), ...target, channel: z.string().optional(), text: z.string(), ...withCase });
+export const timeoutAction = z.object({ kind: z.literal("timeout"), ...target, durationMs: z.number().int().positive(), ...withCase });
+export const removeTimeoutAction = z.object({ kind: z.literal("removeTimeout"), ...target, ...withCase });
+export const kickAction = z.object({ kind: z.literal("kick"), ...target, ...withCase });
+export const banAction = z.object({ kind: z.literal("ban"), ...target, deleteMessageSeconds: z.number().int().min(0).default(0), ...withCase });
+export const unbanAction = z.object({ kind: z.literal("unban"), ...target, ...withCase });
+export const replyAction = z.object({ kind: z.literal("reply"), community: z.string(), channel: z.string(), replyTo: z.string().optional(), text: z.string(), ...withCase });
+export const directMessageAction = z.object({ kind: z.literal("directMessage"), ...target, text: z.string(), fallbackChannel: z.string().optional(), ...withCase });
+export const alertModeratorsAction = z.object({ kind: z.literal("alertModerators"), community: z.string(), text: z.string(), ...withCase });
+export const holdForReviewAction = z.object({ kind: z.literal("holdForReview"), community: z.string(), channel: z.string(), message: z.string(), member: z.string(), ...withCase });
+export const addRoleAction = z.object({ kind: z.literal("addRole"), ...target, role: z.string(), ...withCase });
+export const removeRoleAction = z.object({ kind: z.literal("removeRole"), ...target, role: z.string(), ...withCase });
+export const approveMemberAction = z.object({ kind: z.literal("approveMember"), ...target, ...withCase });
+export const declineMemberAction = z.object({ kind: z.literal("declineMember"), ...target, ...withCase });
+export const postMessageAction = z.object({ kind: z.literal("postMessage"), community: z.string(), channel: z.string(), text: z.string(), ...withCase });
+
+export const action = z.discriminatedUnion("kind", [
+  deleteMessageAction,
+  warnAction,
+  timeoutAction,
+  removeTimeoutAction,
+  kickAction,
+  banAction,
+  unbanAction,
+  replyAction,
+  directMessageAction,
+  alertModeratorsAction,
+  holdForReviewAction,
+  addRoleAction,
+  removeRoleAction,
+  approveMemberAction,
+  declineMemberAction,
+  postMessageAction,
+]);
+
+export type Action = z.infer<typeof action>;
+export type ActionKind = Action["kind"];
+export type ActionOf<K extends ActionKind> = Extract<Action, { kind: K }>;
+export const actionKinds = action.options.map((o) => o.shape.kind.value) as ActionKind[];
+
+/** What happened when an adapter was asked to perform an action. */
+export type ActionOutcome =
+  | { status: "done"; detail?: string }
+  | { status: "unsupported"; detail: string }
+  | { status: "refused"; detail: string }
+  | { status: "failed"; detail: string; retryable: boolean };
+
+/** Short readable form for logs and the replay printout: "timeout 1d", "delete". */
+export function describeAction(a: Action): string {
+  switch (a.kind) {
+    case "deleteMessage":
+      return "delete";
+    case "timeout":
+      return `timeout ${formatDuration(a.durationMs)}`;
+    case "ban":
+      return a.deleteMessageSeconds ? `ban (delete ${formatDuration(a.deleteMessageSeconds * 1000)} of messages)` : "ban";
+    case "holdForReview":
+      return "hold";
+    case "alertModerators":
+      return "alert";
+    case "addRole":
+      return `add role ${a.role}`;
+    case "removeRole":
+      return `remove role ${a.role}`;
+    case "directMessage":
+      return "dm";
+    default:
+      return a.kind;
+  }
+}
+
+const units: [number, string][] = [
+  [7 * 86_400_000, "w"],
+  [86_400_000, "d"],
+  [3_600_000, "h"],
+  [60_000, "m"],
+  [1000, "s"],
+];
+
+export function formatDuration(ms: number): string {
+  for (const [size, unit] of units) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  for (const [size, unit] of units) if (ms >= size) return `${Math.round(ms / size)}${unit}`;
+  return `${ms}ms`;
+}
