@@ -1,0 +1,288 @@
+// event → handlers (activity, guidelines, features) → decisions → actions.
+// The pipeline owns community state in memory, asks the adapter to perform each action
+// (awaited, outcome recorded) and writes everything behind in batched transactions.
+import type { StewardEvent, EventOf } from "./events.js";
+import type { PlatformAdapter } from "./platform.js";
+import type { Action, ActionOutcome } from "./actions.js";
+import { describeAction } from "./actions.js";
+import type { Persistence, WriteBatch } from "./persistence.js";
+import { batchSize, emptyBatch } from "./persistence.js";
+import { isModerator, newMember, type CommunityState, type MemberState } from "./community-state.js";
+import type { SettingsProvider } from "../config/settings.js";
+import type { GuidelineSet } from "../guidelines/api.js";
+import type { RateStore } from "../guidelines/types.js";
+import type { Logger } from "../log.js";
+import { ActivityTracker } from "./activity.js";
+import { judgeMessage } from "./handlers/guidelines.js";
+
+export interface DecisionRecord {
+  /** Replay line number, when known. */
+  line?: number;
+  community: string;
+  member: string;
+  memberName?: string;
+  channel: string;
+  message: string;
+  guideline: string;
+  rule: string;
+  also: string[];
+  actions: string[];
+  case: number;
+  status: "actioned" | "not_actioned" | "joined_case";
+  notActionedReason?: string;
+  matched: string[];
+  explanation: string;
+  outcomes: { action: string; status: ActionOutcome["status"]; detail?: string }[];
+}
+
+export interface PipelineOptions {
+  adapter: PlatformAdapter;
+  persistence: Persistence;
+  settings: SettingsProvider;
+  /** The guideline set that applies to a community (by its settings). */
+  guidelinesFor(community: string): GuidelineSet;
+  rates: RateStore;
+  logger: Logger;
+  onDecision?: (d: DecisionRecord) => void;
+  /** Write behind when this many writes are pending, or this many ms have passed. */
+  flushEvery?: { writes: number; ms: number };
+}
+
+export interface EventMeta {
+  line?: number;
+}
+
+export class Pipeline {
+  private readonly communities = new Map<string, CommunityState>();
+  private readonly loading = new Map<string, Promise<CommunityState>>();
+  private batch: WriteBatch = emptyBatch();
+  private lastFlush = Date.now();
+  private readonly activity: ActivityTracker;
+  private flushing: Promise<void> | null = null;
+  readonly stats = { events: 0, decisions: 0, actions: 0, failedActions: 0 };
+
+  constructor(private readonly opts: PipelineOptions) {
+    this.activity = new ActivityTracker((c) => this.opts.settings.get(c).timezone);
+  }
+
+  async handle(event: StewardEvent, meta: EventMeta = {}): Promise<void> {
+    this.stats.events++;
+    const community = this.communities.get(event.community) ?? (await this.loadCommunity(event.community, event.platform));
+    const at = Date.parse(event.at);
+    switch (event.type) {
+      case "member.joined":
+        this.onJoin(community, event, at);
+        break;
+      case "member.left": {
+        const m = this.member(community, event.member.id);
+        m.leftAt = at;
+        this.markDirty(community, m);
+        this.activity.leave(community.key, at);
+        break;
+      }
+      case "member.updated": {
+        const m = this.member(community, event.member.id);
+        if (event.member.roles) m.roles = event.member.roles;
+        if (event.member.name) m.name = event.member.name;
+        this.markDirty(community, m);
+        break;
+      }
+      case "message.created":
+      case "message.edited":
+        await this.onMessage(community, event, at, meta);
+        break;
+      case "reaction.added": {
+        const m = this.member(community, event.member);
+        m.lastActiveAt = at;
+        this.markDirty(community, m);
+        this.activity.reaction(community.key, event.member, at);
+        break;
+      }
+      default:
+        // message.deleted, reaction.removed, screening, commands and interactions are handled
+        // by the features that own them (onboarding, moderator commands, testimonials).
+        break;
+    }
+    await this.maybeFlush();
+  }
+
+  private onJoin(c: CommunityState, event: EventOf<"member.joined">, at: number): void {
+    const m = this.member(c, event.member.id);
+    m.joinedAt = at;
+    m.leftAt = null;
+    m.roles = event.member.roles;
+    if (event.member.name) m.name = event.member.name;
+    this.markDirty(c, m);
+    this.activity.join(c.key, at);
+  }
+
+  private async onMessage(c: CommunityState, event: EventOf<"message.created"> | EventOf<"message.edited">, at: number, meta: EventMeta): Promise<void> {
+    const msg = event.message;
+    const m = this.member(c, msg.author);
+    if (msg.authorName && !m.name) m.name = msg.authorName;
+    if (msg.authorRoles) m.roles = msg.authorRoles;
+    const judged = judgeMessage({
+      community: c,
+      member: m,
+      moderator: isModerator(c, m),
+      event,
+      at,
+      rates: this.opts.rates,
+    });
+    if (event.type === "message.created") {
+      m.messageCount++;
+      m.lastActiveAt = at;
+      this.activity.message(c.key, msg.author, event.channel, at);
+    }
+    this.markDirty(c, m);
+    if (!judged) return;
+    await this.carryOut(c, m, judged, meta);
+  }
+
+  /** Numbers the case, performs its actions in order (each awaited) and records the outcomes. */
+  private async carryOut(c: CommunityState, m: MemberState, j: NonNullable<ReturnType<typeof judgeMessage>>, meta: EventMeta): Promise<void> {
+    const { decision } = j;
+    const caseNumber = decision.joinsCase ?? c.nextCaseNumber++;
+    const actions = j.actionsFor(caseNumber);
+    const outcomes: DecisionRecord["outcomes"] = [];
+    for (const a of actions) {
+      const outcome = await this.perform(a);
+      outcomes.push({ action: describeAction(a), status: outcome.status, ...(outcome.status === "done" ? {} : { detail: outcome.detail }) });
+      this.batch.actionLogs.push({ community: c.dbId, caseNumber, kind: a.kind, payload: a, outcome, at: j.at });
+    }
+    this.stats.decisions++;
+    const evidence = { text: j.text, matches: decision.matches };
+    if (decision.status === "joined_case") {
+      this.batch.caseAppends.push({ community: c.dbId, number: caseNumber, evidence, actions: outcomes });
+    } else {
+      j.remember(caseNumber);
+      this.batch.cases.push({
+        community: c.dbId,
+        number: caseNumber,
+        guideline: decision.primary.guideline.id,
+        rule: decision.primary.rule.id,
+        kind: "automatic",
+        actor: "steward",
+        member: m.id,
+        channel: j.channel,
+        message: j.messageId,
+        reason: decision.primary.rule.explain,
+        explanation: decision.primary.explanation,
+        status: decision.status === "not_actioned" ? "not_actioned" : decision.consequences.some((x) => x.kind === "hold") ? "pending_review" : "actioned",
+        evidence: { ...evidence, also: decision.also.map((h) => `${h.guideline.id}/${h.rule.id}`), strikes: { added: decision.strikesAdded, before: decision.strikesBefore, after: decision.strikesAfter }, notActioned: decision.notActionedReason ?? null },
+        actions: outcomes,
+        at: j.at,
+      });
+      if (decision.strikesAdded > 0) {
+        this.batch.strikes.push({ community: c.dbId, member: m.id, caseNumber, points: decision.strikesAdded, at: j.at, expiresAt: j.at + c.guidelines.escalation.decayMs });
+      }
+      if (decision.consequences.some((x) => x.kind === "hold")) {
+        this.batch.reviews.push({ community: c.dbId, kind: "message", caseNumber, member: m.id, payload: { channel: j.channel, message: j.messageId, text: j.text }, at: j.at });
+      }
+    }
+    this.opts.onDecision?.({
+      ...(meta.line !== undefined ? { line: meta.line } : {}),
+      community: c.key,
+      member: m.id,
+      ...(m.name ? { memberName: m.name } : {}),
+      channel: j.channel,
+      message: j.messageId,
+      guideline: decision.primary.guideline.id,
+      rule: decision.primary.rule.id,
+      also: decision.also.map((h) => `${h.guideline.id}/${h.rule.id}`),
+      actions: actions.map(describeAction),
+      case: caseNumber,
+      status: decision.status,
+      ...(decision.notActionedReason ? { notActionedReason: decision.notActionedReason } : {}),
+      matched: decision.matches.filter((x) => x.start >= 0).map((x) => x.text),
+      explanation: decision.primary.explanation,
+      outcomes,
+    });
+  }
+
+  private async perform(a: Action): Promise<ActionOutcome> {
+    this.stats.actions++;
+    const caps = this.opts.adapter.capabilities(a.community);
+    let outcome: ActionOutcome;
+    if (!caps.has(a.kind)) outcome = { status: "unsupported", detail: `${this.opts.adapter.platform} cannot ${a.kind}` };
+    else {
+      try {
+        outcome = await this.opts.adapter.perform(a);
+      } catch (e) {
+        outcome = { status: "failed", detail: (e as Error).message, retryable: false };
+      }
+    }
+    if (outcome.status !== "done") {
+      this.stats.failedActions++;
+      this.opts.logger.warn({ action: a.kind, community: a.community, outcome }, "action not done");
+    }
+    return outcome;
+  }
+
+  private member(c: CommunityState, id: string): MemberState {
+    let m = c.members.get(id);
+    if (!m) {
+      m = newMember(id);
+      c.members.set(id, m);
+    }
+    return m;
+  }
+
+  private readonly dirty = new Map<string, Set<MemberState>>();
+  private markDirty(c: CommunityState, m: MemberState): void {
+    let set = this.dirty.get(c.dbId);
+    if (!set) this.dirty.set(c.dbId, (set = new Set()));
+    set.add(m);
+  }
+
+  private async loadCommunity(key: string, platform: string): Promise<CommunityState> {
+    let p = this.loading.get(key);
+    if (!p) {
+      p = (async () => {
+        const settings = this.opts.settings.get(key);
+        const loaded = await this.opts.persistence.loadCommunity(key, platform, settings);
+        const state: CommunityState = {
+          dbId: loaded.dbId,
+          key,
+          settings,
+          guidelines: this.opts.guidelinesFor(key),
+          members: new Map(loaded.members.map((m) => [m.id, m])),
+          nextCaseNumber: loaded.nextCaseNumber,
+          moderatorRoles: new Set(settings.moderatorRoles.map((r) => r.toLowerCase())),
+        };
+        this.communities.set(key, state);
+        return state;
+      })();
+      this.loading.set(key, p);
+    }
+    return p;
+  }
+
+  private async maybeFlush(): Promise<void> {
+    const every = this.opts.flushEvery ?? { writes: 5000, ms: 1000 };
+    const pending = batchSize(this.batch) + this.dirtyCount() + this.activity.pending;
+    if (pending >= every.writes || (pending > 0 && Date.now() - this.lastFlush >= every.ms)) await this.flush();
+  }
+
+  private dirtyCount(): number {
+    let n = 0;
+    for (const s of this.dirty.values()) n += s.size;
+    return n;
+  }
+
+  /** Writes everything pending in one batch. Safe to call concurrently: calls queue. */
+  async flush(): Promise<void> {
+    while (this.flushing) await this.flushing;
+    const batch = this.batch;
+    this.batch = emptyBatch();
+    for (const [community, set] of this.dirty) for (const member of set) batch.members.push({ community, member });
+    this.dirty.clear();
+    batch.days = this.activity.drain((key) => this.communities.get(key)?.dbId ?? key);
+    this.lastFlush = Date.now();
+    if (batchSize(batch) === 0) return;
+    this.flushing = this.opts.persistence.write(batch).finally(() => {
+      this.flushing = null;
+    });
+    await this.flushing;
+  }
+}

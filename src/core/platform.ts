@@ -1,0 +1,19 @@
+// The one interface a platform implements. Discord, Slack and replay adapters live in
+// src/platforms/*; nothing in core, guidelines or moderation imports a platform library.
+import type { Action, ActionKind, ActionOutcome } from "./actions.js";
+import type { StewardEvent } from "./events.js";
+
+export type PlatformName = "replay" | "discord" | "slack" | "facebook";
+
+export type EventSink = (event: StewardEvent) => Promise<void>;
+
+export interface PlatformAdapter {
+  readonly platform: PlatformName;
+  /** Actions this adapter can perform at all (a Slack bot cannot ban). Planning uses this. */
+  capabilities(community: string): ReadonlySet<ActionKind>;
+  /** Begin emitting events into the sink. Resolves once connected. */
+  start(sink: EventSink): Promise<void>;
+  /** Perform one action. Never throws for platform refusals: they are outcomes. */
+  perform(action: Action): Promise<ActionOutcome>;
+  stop(): Promise<void>;
+}
