@@ -1,0 +1,36 @@
+// steward start: connects the platforms configured in the environment; with none, runs the
+// bundled demo community through the full pipeline and exits.
+import type { Command } from "commander";
+import { UserError, type Io } from "../io.js";
+import { addRulesOption, addStoreOptions, env, loadLibrary, loadSettings, rulesDirFrom, type CommonOptions } from "../shared.js";
+import { configuredPlatforms } from "../../config/env.js";
+import { runReplay, formatSummary } from "../../platforms/replay/run.js";
+import { withStore } from "../store.js";
+import { createLogger } from "../../log.js";
+import { bundledPath } from "../../util/paths.js";
+
+export function registerStart(program: Command, io: Io): void {
+  const cmd = program
+    .command("start")
+    .description("connect the platforms configured in the environment (DISCORD_TOKEN, SLACK_BOT_TOKEN); with none, run the bundled demo");
+  addRulesOption(cmd);
+  addStoreOptions(cmd);
+  cmd.action(async (opts: CommonOptions) => {
+    const e = env(io);
+    const platforms = configuredPlatforms(e);
+    if (platforms.length > 0) {
+      throw new UserError(`configured platform(s): ${platforms.join(", ")}; their adapters are not part of this build yet`, 78);
+    }
+    io.err.write("steward: no platform configured (set DISCORD_TOKEN or SLACK_BOT_TOKEN to connect one); running the demo community instead\n\n");
+    const library = await loadLibrary(rulesDirFrom(opts, io));
+    const settings = await loadSettings({ ...opts, communities: opts.communities ?? bundledPath("examples/communities") }, io, e);
+    await library.prepare(settings.all());
+    const logger = createLogger({ level: e.LOG_LEVEL === "info" ? "warn" : e.LOG_LEVEL });
+    const file = bundledPath("examples/demo-community.jsonl");
+    io.out.write(`Demo: a fortnight in the "acme" customer community (${file}), on a throwaway embedded database.\n\n`);
+    const summary = await withStore({ env: { ...e, DATABASE_URL: undefined }, memory: true, logger }, (persistence) =>
+      runReplay({ file, library, settings, persistence, logger, out: io.out, err: io.err }),
+    );
+    io.out.write(`\n${formatSummary(summary)}\n`);
+  });
+}

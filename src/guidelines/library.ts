@@ -1,0 +1,56 @@
+// The guideline sets in use: the rules folder is compiled once per distinct selection of
+// files (a community's settings may pick some files instead of "all").
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import type { GuidelineSet } from "./api.js";
+import { loadGuidelines } from "./loader/index.js";
+import type { CommunitySettings } from "../config/settings-schema.js";
+import { bundledPath } from "../util/paths.js";
+
+/** The rules folder: STEWARD_RULES_DIR, or the one shipped with Steward. */
+export function defaultRulesDir(): string {
+  return process.env.STEWARD_RULES_DIR ?? bundledPath("rules");
+}
+
+export async function guidelineFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir);
+  return names.filter((n) => /\.ya?ml$/i.test(n) && !/\.tests\.ya?ml$/i.test(n)).sort();
+}
+
+export class GuidelineLibrary {
+  private readonly sets = new Map<string, GuidelineSet>();
+
+  private constructor(readonly dir: string, private readonly files: string[], all: GuidelineSet) {
+    this.sets.set("all", all);
+  }
+
+  static async load(dir: string): Promise<GuidelineLibrary> {
+    const files = await guidelineFiles(dir);
+    const all = await loadGuidelines(dir);
+    return new GuidelineLibrary(dir, files, all);
+  }
+
+  get all(): GuidelineSet {
+    return this.sets.get("all")!;
+  }
+
+  /** Loads every selection the communities use, so later lookups are synchronous. */
+  async prepare(settings: readonly CommunitySettings[]): Promise<void> {
+    for (const s of settings) {
+      if (s.guidelines === "all") continue;
+      const key = [...s.guidelines].sort().join("\u0000");
+      if (this.sets.has(key)) continue;
+      const missing = s.guidelines.filter((f) => !this.files.includes(f) && !this.files.includes(`${f}.yaml`));
+      if (missing.length) throw new Error(`community ${s.community}: guideline file(s) ${missing.join(", ")} not found in ${this.dir} (have: ${this.files.join(", ")})`);
+      const paths = s.guidelines.map((f) => path.join(this.dir, this.files.includes(f) ? f : `${f}.yaml`));
+      this.sets.set(key, await loadGuidelines(paths));
+    }
+  }
+
+  forSettings(s: CommunitySettings): GuidelineSet {
+    if (s.guidelines === "all") return this.all;
+    const set = this.sets.get([...s.guidelines].sort().join("\u0000"));
+    if (!set) throw new Error(`guidelines for community ${s.community} were not prepared`);
+    return set;
+  }
+}

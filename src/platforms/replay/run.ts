@@ -1,0 +1,82 @@
+// `steward replay`: runs the whole pipeline over a JSONL event log, with the event times as
+// the clock. The replay platform records actions instead of calling an API.
+import { stat } from "node:fs/promises";
+import type { Writable } from "node:stream";
+import { Pipeline, type DecisionRecord } from "../../core/pipeline.js";
+import type { Persistence } from "../../core/persistence.js";
+import type { SettingsProvider } from "../../config/settings.js";
+import type { GuidelineLibrary } from "../../guidelines/library.js";
+import type { Logger } from "../../log.js";
+import { MemoryRateStore } from "../../guidelines/rates.js";
+import { ReplayAdapter } from "./adapter.js";
+import { readEventLog } from "./reader.js";
+import { decisionJson, decisionLine } from "./print.js";
+
+export interface ReplayOptions {
+  file: string;
+  library: GuidelineLibrary;
+  settings: SettingsProvider;
+  persistence: Persistence;
+  logger: Logger;
+  json?: boolean;
+  out: Writable;
+  err: Writable;
+  /** Print progress every this many lines, once the file has more than that (default 10,000). */
+  progressEvery?: number;
+  /** Called for each decision (tests, backtests); printing still happens unless `quiet`. */
+  onDecision?: (d: DecisionRecord) => void;
+  quiet?: boolean;
+}
+
+export interface ReplaySummary {
+  lines: number;
+  events: number;
+  decisions: number;
+  actions: number;
+  failedActions: number;
+  skipped: { line: number; reason: string }[];
+  seconds: number;
+  adapter: ReplayAdapter;
+}
+
+export async function runReplay(o: ReplayOptions): Promise<ReplaySummary> {
+  const started = performance.now();
+  const size = (await stat(o.file)).size;
+  const adapter = new ReplayAdapter();
+  const pipeline = new Pipeline({
+    adapter,
+    persistence: o.persistence,
+    settings: o.settings,
+    guidelinesFor: (c) => o.library.forSettings(o.settings.get(c)),
+    rates: new MemoryRateStore(),
+    logger: o.logger,
+    onDecision: (d) => {
+      o.onDecision?.(d);
+      if (!o.quiet) o.out.write((o.json ? decisionJson(d) : decisionLine(d)) + "\n");
+    },
+  });
+  const skipped: ReplaySummary["skipped"] = [];
+  const every = o.progressEvery ?? 10_000;
+  let lines = 0;
+  for await (const item of readEventLog(o.file)) {
+    lines = item.line;
+    if ("error" in item) {
+      skipped.push({ line: item.line, reason: item.error });
+      o.err.write(`${o.file}:${item.line}: skipped: ${item.error}\n`);
+      continue;
+    }
+    await pipeline.handle(item.event, { line: item.line });
+    if (item.line % every === 0) {
+      const rate = Math.round(pipeline.stats.events / ((performance.now() - started) / 1000));
+      o.err.write(`replay: ${item.line.toLocaleString("en")} lines, ${pipeline.stats.decisions} decisions, ${rate.toLocaleString("en")} events/s (${o.file}, ${(size / 1e6).toFixed(1)} MB)\n`);
+    }
+  }
+  await pipeline.flush();
+  const seconds = (performance.now() - started) / 1000;
+  return { lines, events: pipeline.stats.events, decisions: pipeline.stats.decisions, actions: pipeline.stats.actions, failedActions: pipeline.stats.failedActions, skipped, seconds, adapter };
+}
+
+export function formatSummary(s: ReplaySummary): string {
+  const rate = s.seconds > 0 ? Math.round(s.events / s.seconds) : s.events;
+  return `replay done: ${s.events} events, ${s.decisions} decisions, ${s.actions} actions${s.failedActions ? ` (${s.failedActions} not done)` : ""}, ${s.skipped.length} skipped line(s) in ${s.seconds.toFixed(2)}s (${rate.toLocaleString("en")} events/s)`;
+}

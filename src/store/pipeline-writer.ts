@@ -1,0 +1,168 @@
+// The pipeline's persistence on Prisma: a community is loaded once, then each batch of
+// writes goes to the database in ONE transaction of a few set-based statements
+// (json_to_recordset), whatever the number of rows. Same SQL on PGlite and PostgreSQL.
+import type { LoadedCommunity, Persistence, WriteBatch } from "../core/persistence.js";
+import type { CommunitySettings } from "../config/settings-schema.js";
+import { newMember, type MemberState } from "../core/community-state.js";
+import type { PrismaClient } from "./index.js";
+
+type Tx = Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const caseStatus = { actioned: "resolved", not_actioned: "not_actioned", pending_review: "open" } as const;
+
+export class PrismaPersistence implements Persistence {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async loadCommunity(key: string, platform: string, settings: CommunitySettings): Promise<LoadedCommunity> {
+    const row = await this.prisma.community.upsert({
+      where: { key },
+      create: { key, platform, settings: settings as object, timezone: settings.timezone },
+      update: { settings: settings as object, timezone: settings.timezone },
+      select: { id: true },
+    });
+    const [members, strikes, last] = await Promise.all([
+      this.prisma.member.findMany({ where: { communityId: row.id } }),
+      this.prisma.strike.findMany({
+        // Decay is judged against the event clock (replay runs in the past), so all uncleared strikes load.
+        where: { member: { communityId: row.id }, cleared: false },
+        select: { points: true, at: true, member: { select: { platformId: true } }, case: { select: { number: true } } },
+      }),
+      this.prisma.case.aggregate({ where: { communityId: row.id }, _max: { number: true } }),
+    ]);
+    const byId = new Map<string, MemberState>();
+    for (const m of members) {
+      const s = newMember(m.platformId);
+      if (m.name) s.name = m.name;
+      s.roles = m.roles;
+      s.joinedAt = m.joinedAt?.getTime() ?? null;
+      s.leftAt = m.leftAt?.getTime() ?? null;
+      s.messageCount = m.messageCount;
+      s.lastActiveAt = m.lastActiveAt?.getTime() ?? null;
+      byId.set(m.platformId, s);
+    }
+    for (const st of strikes) {
+      byId.get(st.member.platformId)?.moderation.strikes.push({ points: st.points, at: st.at.getTime(), ...(st.case ? { caseNumber: st.case.number } : {}) });
+    }
+    return { dbId: String(row.id), nextCaseNumber: (last._max.number ?? 0) + 1, members: [...byId.values()] };
+  }
+
+  async write(b: WriteBatch): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await writeMembers(tx, b);
+      await writeCases(tx, b);
+      await writeCaseAppends(tx, b);
+      await writeStrikes(tx, b);
+      await writeActionLogs(tx, b);
+      await writeReviews(tx, b);
+      await writeDays(tx, b);
+    }, { timeout: 60_000, maxWait: 30_000 });
+  }
+}
+
+async function run(tx: Tx, sql: string, rows: unknown[]): Promise<void> {
+  if (rows.length) await tx.$executeRawUnsafe(sql, JSON.stringify(rows));
+}
+
+function writeMembers(tx: Tx, b: WriteBatch) {
+  const rows = b.members.map(({ community, member: m }) => ({
+    c: Number(community), p: m.id, n: m.name ?? null, r: m.roles, j: iso(m.joinedAt), l: iso(m.leftAt), mc: m.messageCount, la: iso(m.lastActiveAt),
+  }));
+  return run(tx, `
+    INSERT INTO members (community_id, platform_id, name, roles, joined_at, left_at, message_count, last_active_at)
+    SELECT x.c, x.p, x.n, ARRAY(SELECT json_array_elements_text(x.r)), x.j, x.l, x.mc, x.la
+    FROM json_to_recordset($1::json) AS x(c int, p text, n text, r json, j timestamptz, l timestamptz, mc int, la timestamptz)
+    ON CONFLICT (community_id, platform_id) DO UPDATE SET
+      name = COALESCE(EXCLUDED.name, members.name), roles = EXCLUDED.roles, joined_at = EXCLUDED.joined_at,
+      left_at = EXCLUDED.left_at, message_count = EXCLUDED.message_count, last_active_at = EXCLUDED.last_active_at`, rows);
+}
+
+function writeCases(tx: Tx, b: WriteBatch) {
+  const rows = b.cases.map((c) => ({
+    c: Number(c.community), num: c.number, g: c.guideline, r: c.rule, k: c.kind, a: c.actor, mp: c.member, ch: c.channel, msg: c.message,
+    reason: c.reason, ev: c.evidence, st: caseStatus[c.status], act: c.actions, ex: c.explanation, at: iso(c.at),
+  }));
+  return run(tx, `
+    INSERT INTO cases (community_id, number, guideline, rule, kind, actor, member_id, channel, message_id, reason, evidence, status, actions, explanation, created_at, updated_at)
+    SELECT x.c, x.num, x.g, x.r, x.k::case_kind, x.a, m.id, x.ch, x.msg, x.reason, x.ev, x.st::case_status, x.act, x.ex, x.at, x.at
+    FROM json_to_recordset($1::json) AS x(c int, num int, g text, r text, k text, a text, mp text, ch text, msg text, reason text, ev jsonb, st text, act jsonb, ex text, at timestamptz)
+    LEFT JOIN members m ON m.community_id = x.c AND m.platform_id = x.mp`, rows);
+}
+
+function writeCaseAppends(tx: Tx, b: WriteBatch) {
+  // One row per case, so several repeats in one batch all land (UPDATE … FROM applies one match).
+  const grouped = new Map<string, { c: number; num: number; ev: unknown[]; act: unknown[] }>();
+  for (const a of b.caseAppends) {
+    const k = `${a.community}:${a.number}`;
+    const g = grouped.get(k) ?? { c: Number(a.community), num: a.number, ev: [], act: [] };
+    g.ev.push(a.evidence);
+    g.act.push(...(Array.isArray(a.actions) ? a.actions : [a.actions]));
+    grouped.set(k, g);
+  }
+  return run(tx, `
+    UPDATE cases SET
+      evidence = jsonb_set(COALESCE(cases.evidence, '{}'::jsonb), '{repeats}', COALESCE(cases.evidence->'repeats', '[]'::jsonb) || x.ev),
+      actions = cases.actions || x.act,
+      updated_at = now()
+    FROM json_to_recordset($1::json) AS x(c int, num int, ev jsonb, act jsonb)
+    WHERE cases.community_id = x.c AND cases.number = x.num`, [...grouped.values()]);
+}
+
+function writeStrikes(tx: Tx, b: WriteBatch) {
+  const rows = b.strikes.map((s) => ({ c: Number(s.community), mp: s.member, num: s.caseNumber, pts: s.points, at: iso(s.at), ex: iso(s.expiresAt) }));
+  return run(tx, `
+    INSERT INTO strikes (member_id, case_id, points, at, expires_at)
+    SELECT m.id, k.id, x.pts, x.at, x.ex
+    FROM json_to_recordset($1::json) AS x(c int, mp text, num int, pts int, at timestamptz, ex timestamptz)
+    JOIN members m ON m.community_id = x.c AND m.platform_id = x.mp
+    LEFT JOIN cases k ON k.community_id = x.c AND k.number = x.num`, rows);
+}
+
+function writeActionLogs(tx: Tx, b: WriteBatch) {
+  const rows = b.actionLogs.map((a) => ({
+    c: Number(a.community), num: a.caseNumber, k: a.kind, p: a.payload, st: a.outcome.status, d: "detail" in a.outcome ? (a.outcome.detail ?? null) : null, at: iso(a.at),
+  }));
+  return run(tx, `
+    INSERT INTO action_logs (community_id, case_id, kind, payload, status, detail, at)
+    SELECT x.c, k.id, x.k, x.p, x.st::action_status, x.d, x.at
+    FROM json_to_recordset($1::json) AS x(c int, num int, k text, p jsonb, st text, d text, at timestamptz)
+    LEFT JOIN cases k ON k.community_id = x.c AND k.number = x.num`, rows);
+}
+
+function writeReviews(tx: Tx, b: WriteBatch) {
+  const rows = b.reviews.map((r) => ({
+    c: Number(r.community), k: r.kind === "message" ? "held_message" : "pending_member", p: { ...(r.payload as object), member: r.member, case: r.caseNumber }, at: iso(r.at),
+  }));
+  return run(tx, `
+    INSERT INTO review_items (community_id, kind, payload, created_at)
+    SELECT x.c, x.k::review_kind, x.p, x.at FROM json_to_recordset($1::json) AS x(c int, k text, p jsonb, at timestamptz)`, rows);
+}
+
+async function writeDays(tx: Tx, b: WriteBatch) {
+  const days = b.days.map((d) => ({ c: Number(d.community), d: d.day, j: d.joins, l: d.leaves, m: d.messages, r: d.reactions }));
+  await run(tx, `
+    INSERT INTO daily_activity (community_id, day, joins, leaves, messages, reactions)
+    SELECT x.c, x.d::date, x.j, x.l, x.m, x.r FROM json_to_recordset($1::json) AS x(c int, d text, j int, l int, m int, r int)
+    ON CONFLICT (community_id, day) DO UPDATE SET
+      joins = daily_activity.joins + EXCLUDED.joins, leaves = daily_activity.leaves + EXCLUDED.leaves,
+      messages = daily_activity.messages + EXCLUDED.messages, reactions = daily_activity.reactions + EXCLUDED.reactions`, days);
+  const members = b.days.flatMap((d) => [...d.members].map(([p, [m, r]]) => ({ c: Number(d.community), d: d.day, p, m, r })));
+  await run(tx, `
+    INSERT INTO member_daily_activity (community_id, day, member_id, messages, reactions)
+    SELECT x.c, x.d::date, mm.id, x.m, x.r
+    FROM json_to_recordset($1::json) AS x(c int, d text, p text, m int, r int)
+    JOIN members mm ON mm.community_id = x.c AND mm.platform_id = x.p
+    ON CONFLICT (community_id, day, member_id) DO UPDATE SET
+      messages = member_daily_activity.messages + EXCLUDED.messages, reactions = member_daily_activity.reactions + EXCLUDED.reactions`, members);
+  const channels = b.days.flatMap((d) => [...d.channels].map(([ch, m]) => ({ c: Number(d.community), d: d.day, ch, m })));
+  await run(tx, `
+    INSERT INTO channel_daily_activity (community_id, day, channel, messages)
+    SELECT x.c, x.d::date, x.ch, x.m FROM json_to_recordset($1::json) AS x(c int, d text, ch text, m int)
+    ON CONFLICT (community_id, day, channel) DO UPDATE SET messages = channel_daily_activity.messages + EXCLUDED.messages`, channels);
+  // Distinct active members per touched day, from the per-member rows (exact across restarts).
+  await run(tx, `
+    UPDATE daily_activity d SET active_members = (
+      SELECT count(*) FROM member_daily_activity m WHERE m.community_id = d.community_id AND m.day = d.day)
+    FROM json_to_recordset($1::json) AS x(c int, d text)
+    WHERE d.community_id = x.c AND d.day = x.d::date`, days.map(({ c, d }) => ({ c, d })));
+}
