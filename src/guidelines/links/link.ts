@@ -1,14 +1,189 @@
-// PLACEHOLDER owned by the links work: one URL or bare domain found in a message.
+// Finds URLs and bare domains in a message: "https://x.com/a", "www.x.com", "discord-gift.xyz",
+// "bit.ly/abc", defanged "hxxps://evil[.]com" or "evil(dot)com", IDN hosts ("exаmple.com" with a
+// Cyrillic а is returned as punycode, its Unicode form kept for lookalike checks).
+// Emails are not links; "file.txt", "node.js", "e.g." are not links (TLD set, see tlds.ts).
+// Runs on every message: a no-separator pre-check returns early for most chat.
+import { domainToASCII, domainToUnicode } from "node:url";
+import { AMBIGUOUS_TLDS, KNOWN_AMBIGUOUS_HOSTS, PUBLIC_SECOND_LEVEL, TLDS } from "./tlds.js";
+import { detectInvite, type Invite } from "./invites.js";
+
+export type { Invite } from "./invites.js";
+
+/** One URL or bare domain found in a message. */
 export interface Link {
   /** The text as written (may be defanged: hxxp, [.]). */
   readonly raw: string;
-  /** Lower-case host without a trailing dot, e.g. "discord-gift.xyz". */
+  /** Lower-case ASCII host (punycode for IDN) without "www."-stripping and without a trailing dot, e.g. "discord-gift.xyz". */
   readonly host: string;
   /** Offsets of `raw` in the original message text. */
   readonly start: number;
   readonly end: number;
+  /** The host in Unicode (differs from `host` only for IDN), for display and confusable checks. */
+  readonly unicodeHost: string;
+  /** Path, query and fragment as written ("/abc?x=1"), "" when none. */
+  readonly path: string;
+  /** "http", "https", "ftp" (refanged), or null for a bare domain. */
+  readonly scheme: string | null;
+  /** Written defanged: hxxp, [.], (dot). */
+  readonly defanged: boolean;
+  /** Last label of the host: "com", "xyz". */
+  readonly tld: string;
+  /** Set when the link is an invite to a chat server or group (discord.gg/x, t.me/x, chat.whatsapp.com/x). */
+  readonly invite: Invite | null;
+  /** Refanged URL: scheme (https when bare) + host + port + path. */
+  readonly url: string;
 }
 
-export function extractLinks(_text: string): Link[] {
-  return [];
+// A separator between labels: a dot, a defanged dot, or a full-width/ideographic dot.
+// "x . com" / "x. com" (spaced to dodge filters) only before com/net/org.
+const SEP = String.raw`(?:\.|\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|。|．|｡|[ \t]{0,2}\.[ \t]{1,2}(?=(?:com|net|org)\b)|[ \t]{1,2}\.(?=(?:com|net|org)\b))`;
+const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}_-]{0,62})`;
+const LINK_RE = new RegExp(
+  // Not inside a word, an email address or a hostname; "..." before a link is fine.
+  String.raw`(?<![\p{L}\p{N}\p{M}_@\-])(?<![^.]\.)` +
+    String.raw`(?:(?<scheme>h(?:tt|xx|XX)ps?|ftp)(?::|\[:\])\/\/(?:[^\s/?#@<>"']{0,64}@)?)?` +
+    String.raw`(?<host>(?:${LABEL}${SEP})+${LABEL})` +
+    String.raw`(?<port>:\d{1,5})?` +
+    String.raw`(?![\p{L}\p{N}\p{M}_@-])` +
+    String.raw`(?<path>[/?#][^\s<>"'\x60]*)?`,
+  "giu",
+);
+const LABEL_RE = /[\p{L}\p{N}][\p{L}\p{N}\p{M}_-]*/gu;
+const DEFANG_HINT = /[\[({]dot[\])}]/i;
+const TRAILING = /[.,;:!?'"»”’…*_~]+$/;
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+/** True when the text may contain a link; false for most chat (no dot of any kind). */
+export function mayContainLinks(text: string): boolean {
+  if (text.length < 4) return false;
+  if (text.indexOf(".") !== -1) return true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // 。 ． ｡ (ideographic and full-width full stops)
+    if (c === 0x3002 || c === 0xff0e || c === 0xff61) return true;
+  }
+  return DEFANG_HINT.test(text);
+}
+
+export function extractLinks(text: string): Link[] {
+  if (!mayContainLinks(text)) return [];
+  const out: Link[] = [];
+  LINK_RE.lastIndex = 0;
+  for (let m = LINK_RE.exec(text); m !== null; m = LINK_RE.exec(text)) {
+    const link = toLink(text, m);
+    if (link) out.push(link);
+  }
+  return out;
+}
+
+function toLink(text: string, m: RegExpExecArray): Link | null {
+  const g = m.groups!;
+  const schemeRaw = g.scheme;
+  const hostRaw = g.host!;
+  const port = g.port ?? "";
+  let path = g.path ?? "";
+  const start = m.index;
+  const hostStart = start + m[0].indexOf(hostRaw, schemeRaw ? schemeRaw.length : 0);
+
+  // Labels as written, with the end offset of each inside hostRaw and whether a separator was
+  // spaced ("x . com"). Trailing labels that are not a TLD are dropped ("example.com.Thanks").
+  const labels: string[] = [];
+  const ends: number[] = [];
+  let spaced = false;
+  // "(dot)" is a separator, not a label: blank it out (same length keeps offsets).
+  const scan = hostRaw.replace(/[\[({]dot[\])}]/gi, ".\u0001\u0001\u0001\u0001");
+  LABEL_RE.lastIndex = 0;
+  for (let l = LABEL_RE.exec(scan); l !== null; l = LABEL_RE.exec(scan)) {
+    if (ends.length && /\s/.test(scan.slice(ends[ends.length - 1], l.index))) spaced = true;
+    labels.push(l[0]);
+    ends.push(l.index + l[0].length);
+  }
+  if (path) path = trimPath(path);
+  const explicit = schemeRaw !== undefined || labels[0]!.toLowerCase() === "www";
+  let n = labels.length;
+  for (; n >= 2; n--) {
+    if (acceptHost(labels, n, explicit, schemeRaw !== undefined, n === labels.length && (path.length > 1 || port !== ""), spaced)) break;
+  }
+  if (n < 2) return null;
+  if (n < labels.length) {
+    // The host ended earlier; what followed was prose, so there is no path.
+    path = "";
+  }
+  const hostEnd = hostStart + ends[n - 1]!;
+  const written = labels.slice(0, n).join(".");
+  let host = written.toLowerCase();
+  let unicodeHost = host;
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7f]/.test(host)) {
+    const ascii = domainToASCII(host);
+    if (!ascii) return null;
+    host = ascii;
+  } else if (host.includes("xn--")) {
+    unicodeHost = domainToUnicode(host) || host;
+  }
+  if (unicodeHost === host && host !== written.toLowerCase()) unicodeHost = written.toLowerCase();
+
+  const end = n < labels.length ? hostEnd : hostEnd + port.length + path.length;
+  const raw = text.slice(start, end);
+  const scheme = schemeRaw ? schemeRaw.toLowerCase().replace(/x/g, "t") : null;
+  const defanged = (schemeRaw !== undefined && /x/i.test(schemeRaw)) || spaced || /[\[({]|[。．｡]/.test(hostRaw.slice(0, ends[n - 1])) || raw.includes("[:]");
+  const tld = host.slice(host.lastIndexOf(".") + 1);
+  const portOut = n < labels.length ? "" : port;
+  return {
+    raw,
+    host,
+    start,
+    end,
+    unicodeHost,
+    path,
+    scheme,
+    defanged,
+    tld,
+    invite: path ? detectInvite(host, path) : null,
+    url: `${scheme ?? "https"}://${host}${portOut}${path}`,
+  };
+}
+
+/** Whether the first `n` labels form a host we believe is a link. */
+function acceptHost(labels: readonly string[], n: number, explicit: boolean, scheme: boolean, hasPath: boolean, spaced: boolean): boolean {
+  const tldWritten = labels[n - 1]!;
+  const tld = tldWritten.toLowerCase();
+  if (spaced && (n !== labels.length || tldWritten !== tld)) return false;
+  for (let i = 0; i < n; i++) {
+    const l = labels[i]!;
+    if (l.length > 63 || l.endsWith("-") || l.endsWith("_")) return false;
+  }
+  if (explicit) {
+    if (IPV4.test(labels.slice(0, n).join("."))) return true;
+    // "www.word" alone is not a host ("www.Ldew"); a scheme makes any alphabetic TLD acceptable.
+    if (n < 3 && !scheme) return false;
+    return tld.length >= 2 && (/^[a-z]+$/.test(tld) || tld.startsWith("xn--") || /^\p{L}+$/u.test(tld));
+  }
+  if (!TLDS.has(tld)) return false;
+  // "hello.World", "home.So": a capitalised TLD after a lower-case name is a missing space.
+  if (tldWritten !== tld && tldWritten !== tldWritten.toUpperCase()) return false;
+  if (tldWritten !== tld && labels.slice(0, n - 1).some((l) => l !== l.toUpperCase())) return false;
+  // Labels made only of digits before the TLD ("1.5m", "2.to") are numbers, not hosts.
+  if (/^\d+$/.test(labels[n - 2]!) && n === 2) return false;
+  if (!hasPath && AMBIGUOUS_TLDS.has(tld)) {
+    // "co.uk"-style hosts are fine; "Nice.nice.how", "ok.so", "soon.xxx" are prose.
+    if (n > 2 && PUBLIC_SECOND_LEVEL.has(labels[n - 2]!.toLowerCase())) return true;
+    return KNOWN_AMBIGUOUS_HOSTS.has(labels.slice(0, n).join(".").toLowerCase());
+  }
+  return true;
+}
+
+function trimPath(path: string): string {
+  let p = path.replace(TRAILING, "");
+  // Drop unbalanced closing brackets at the end: "(see x.com/a)" but keep "wiki/Foo_(bar)".
+  for (;;) {
+    const last = p[p.length - 1];
+    const open = last === ")" ? "(" : last === "]" ? "[" : last === "}" ? "{" : null;
+    if (!open) break;
+    const opens = p.split(open).length - 1;
+    const closes = p.split(last!).length - 1;
+    if (closes <= opens) break;
+    p = p.slice(0, -1).replace(TRAILING, "");
+  }
+  return p;
 }
