@@ -24,6 +24,17 @@ export function maskSecrets(text: string): string {
   return out;
 }
 
+/** Masks secret values in every string of a log object (logs are rare; the walk is cheap). */
+function maskDeep(value: unknown, depth: number): unknown {
+  if (typeof value === "string") return maskSecrets(value);
+  if (depth > 8 || value === null || typeof value !== "object") return value;
+  if (value instanceof Error) return { type: value.name, message: maskSecrets(value.message), stack: maskSecrets(value.stack ?? "") };
+  if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = maskDeep(v, depth + 1);
+  return out;
+}
+
 export interface LogOptions {
   level?: string;
   /** Force pretty (true) or JSON (false); default: pretty when stderr is a TTY. */
@@ -45,9 +56,7 @@ export function createLogger(opts: LogOptions = {}): Logger {
     },
     formatters: {
       log(obj: Record<string, unknown>) {
-        const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(obj)) out[k] = typeof v === "string" ? maskSecrets(v) : v;
-        return out;
+        return maskDeep(obj, 0) as Record<string, unknown>;
       },
     },
   };
