@@ -103,6 +103,8 @@ export interface CompileContext {
   compileChild(condition: unknown, pathSuffix: readonly (string | number)[]): CompiledCondition;
   /** Read a list file (one entry a line, `#` comments), resolved from baseDir or a named list folder. Cached. */
   readList(ref: string): readonly string[];
+  /** The community the set is loaded for, when the loader was told (loadGuidelines' `community` option). At evaluation use input.community. */
+  community?: CommunityFacts;
   /** A unique id for this condition instance (stable across reloads of the same file), for rate keys. */
   instanceId: string;
   /** Report a semantic problem found while compiling (bad pattern, unknown list). Throws. */

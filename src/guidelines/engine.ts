@@ -1,0 +1,155 @@
+// Runs compiled rules against a message. Everything is decided at load: conditions are
+// compiled, exemptions are Sets grouped so each distinct exemption is checked once per
+// message, and evaluate() allocates nothing unless a rule hits (then: the hit, its line).
+import type { Escalation, Exemptions, GuidelineInfo, GuidelineSet, RuleHit, RuleInfo } from "./api.js";
+import type { CompiledCondition, EvalInput, Match } from "./types.js";
+import { hasAny } from "./conditions/core/child.js";
+
+/** One rule as loaded: what it is, where, and what it needs to run. */
+export interface LoadedRule {
+  /** "<guideline>/<rule>". */
+  readonly ref: string;
+  readonly guideline: GuidelineInfo;
+  readonly rule: RuleInfo;
+  /** File- and rule-level exemptions together. */
+  readonly exempt: Exemptions;
+  /** The `when:` as written (for explain output). */
+  readonly when: unknown;
+}
+
+export interface EngineRule extends LoadedRule {
+  readonly condition: CompiledCondition;
+}
+
+/** What loadGuidelines returns: the GuidelineSet plus what tools (tests, explain, check) need. */
+export interface LoadedGuidelineSet extends GuidelineSet {
+  readonly rules: readonly LoadedRule[];
+  /** Files loaded, as shown in messages. */
+  readonly files: readonly string[];
+  findRule(ref: string): LoadedRule | undefined;
+}
+
+export const DEFAULT_ESCALATION: Escalation = Object.freeze({
+  decayMs: 30 * 86_400_000,
+  ladder: Object.freeze([
+    { at: 3, do: { kind: "timeout", durationMs: 3_600_000 } },
+    { at: 6, do: { kind: "kick" } },
+    { at: 9, do: { kind: "ban", deleteMessagesMs: 0 } },
+  ]),
+}) as Escalation;
+
+function quote(text: string): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return JSON.stringify(t.length > 60 ? `${t.slice(0, 59)}…` : t);
+}
+
+/** `respect/insult-at-person: "you are an idiot" (insult aimed at a person)`; text spans first, then facts. */
+export function explainHit(ref: string, matches: readonly Match[], fallback: string): string {
+  const spans = matches.filter((m) => m.text).sort((a, b) => a.start - b.start);
+  const facts = matches.filter((m) => !m.text);
+  const parts: string[] = [];
+  for (const m of spans) {
+    const p = `${quote(m.text)}${m.detail ? ` (${m.detail})` : ""}`;
+    if (!parts.includes(p)) parts.push(p);
+  }
+  for (const m of facts) {
+    const p = m.detail ?? m.condition;
+    if (!parts.includes(p)) parts.push(p);
+  }
+  if (!parts.length) return `${ref}: ${fallback}`;
+  const shown = parts.slice(0, 3).join(", ");
+  return `${ref}: ${shown}${parts.length > 3 ? ` (+${parts.length - 3} more)` : ""}`;
+}
+
+interface ExemptGroup {
+  roles: ReadonlySet<string> | null;
+  channels: ReadonlySet<string> | null;
+}
+
+/** Parallel arrays: the hot loop reads plain fields, no per-rule objects to chase. */
+class CompiledGuidelineSet implements LoadedGuidelineSet {
+  readonly ruleCount: number;
+  private readonly conditions: CompiledCondition[];
+  private readonly groupOf: Int32Array;
+  private readonly groups: ExemptGroup[];
+  private readonly exemptNow: Uint8Array;
+  private readonly byRef: Map<string, LoadedRule>;
+
+  constructor(
+    readonly guidelines: readonly GuidelineInfo[],
+    private readonly engineRules: readonly EngineRule[],
+    readonly escalation: Escalation,
+    readonly exempt: Exemptions,
+    readonly files: readonly string[],
+  ) {
+    this.ruleCount = engineRules.length;
+    this.conditions = engineRules.map((r) => r.condition);
+    this.byRef = new Map(engineRules.map((r) => [r.ref, r]));
+    const keys = new Map<string, number>();
+    this.groups = [];
+    this.groupOf = new Int32Array(engineRules.length);
+    engineRules.forEach((r, i) => {
+      const roles = [...new Set(r.exempt.roles)].sort();
+      const channels = [...new Set(r.exempt.channels)].sort();
+      if (!roles.length && !channels.length) {
+        this.groupOf[i] = -1;
+        return;
+      }
+      const key = JSON.stringify([roles, channels]);
+      let g = keys.get(key);
+      if (g === undefined) {
+        g = this.groups.length;
+        keys.set(key, g);
+        this.groups.push({ roles: roles.length ? new Set(roles) : null, channels: channels.length ? new Set(channels) : null });
+      }
+      this.groupOf[i] = g;
+    });
+    // Reused across calls: evaluate() is synchronous and never re-entered.
+    this.exemptNow = new Uint8Array(this.groups.length);
+  }
+
+  get rules(): readonly LoadedRule[] {
+    return this.engineRules;
+  }
+
+  findRule(ref: string): LoadedRule | undefined {
+    return this.byRef.get(ref);
+  }
+
+  evaluate(input: EvalInput): RuleHit[] {
+    const hits: RuleHit[] = [];
+    const groups = this.groups;
+    if (groups.length) {
+      const roles = input.member.roles;
+      const channel = input.message.channel;
+      for (let g = 0; g < groups.length; g++) {
+        const grp = groups[g]!;
+        this.exemptNow[g] =
+          (grp.channels !== null && grp.channels.has(channel)) || (grp.roles !== null && hasAny(roles, grp.roles)) ? 1 : 0;
+      }
+    }
+    const conditions = this.conditions;
+    const groupOf = this.groupOf;
+    for (let i = 0; i < conditions.length; i++) {
+      const g = groupOf[i]!;
+      if (g >= 0 && this.exemptNow[g] === 1) continue;
+      const m = conditions[i]!.test(input);
+      if (m === null) continue;
+      const r = this.engineRules[i]!;
+      // Conditions may return shared (frozen) arrays: the hit gets its own.
+      const matches = m.slice();
+      hits.push({ guideline: r.guideline, rule: r.rule, matches, explanation: explainHit(r.ref, matches, r.rule.explain) });
+    }
+    return hits;
+  }
+}
+
+export function createGuidelineSet(parts: {
+  guidelines: readonly GuidelineInfo[];
+  rules: readonly EngineRule[];
+  escalation: Escalation;
+  exempt: Exemptions;
+  files: readonly string[];
+}): LoadedGuidelineSet {
+  return new CompiledGuidelineSet(parts.guidelines, parts.rules, parts.escalation, parts.exempt, parts.files);
+}
