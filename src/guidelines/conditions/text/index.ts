@@ -1,4 +1,7 @@
 // The text conditions. Add a condition: write one file here and list it below.
 import type { ConditionDefinition } from "../../types.js";
+import { words } from "./words.js";
+import { phrases } from "./phrases.js";
+import { regex } from "./regex.js";
 
-export const textConditions: readonly ConditionDefinition[] = [];
+export const textConditions: readonly ConditionDefinition[] = [words, phrases, regex] as unknown as readonly ConditionDefinition[];

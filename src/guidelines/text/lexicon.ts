@@ -1,0 +1,215 @@
+// The lexicon: every word any text condition cares about, interned once (ids are stable for a
+// word across reloads), and the per-message lookup that finds, for each token, which of those
+// words it is. The lookup runs once per message however many conditions use it, so adding
+// lists and rules costs hash lookups per token, not a scan per entry.
+//
+// A token matches a lexicon word when one of its forms (as written, leet-decoded, joined):
+// - equals the word;
+// - squeezes to the same letters and has every letter run at least as long as the word's
+//   ("fuuuck" is "fuck"; "as" is not "ass": its s-run is shorter), where a longer run is a
+//   real stretch (3+ letters or a doubled vowel: "assess" is not "asses");
+// - for prefix words (`fuck*`), starts with the prefix, under the same squeeze rule;
+// - has `*`/`#` wildcards standing for single letters of the word ("f*ck", "a**hole"),
+//   when at least two letters are known and no more letters are hidden than shown.
+import type { TextAnalysis } from "./analysis.js";
+
+export interface LexHits {
+  /** Hits of token position p are ids[first[p]..first[p+1]), each ending before token ends[i]. */
+  readonly first: Int32Array;
+  readonly ids: readonly number[];
+  readonly ends: readonly number[];
+}
+
+/** Letters of `s` with runs collapsed, and the run lengths. */
+export function squeeze(s: string): { squeezed: string; runs: number[] } {
+  let squeezed = "";
+  const runs: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (i > 0 && s.charCodeAt(i) === s.charCodeAt(i - 1)) runs[runs.length - 1]!++;
+    else {
+      squeezed += s[i]!;
+      runs.push(1);
+    }
+  }
+  return { squeezed, runs };
+}
+
+function hasRepeat(s: string): boolean {
+  for (let i = 1; i < s.length; i++) if (s.charCodeAt(i) === s.charCodeAt(i - 1)) return true;
+  return false;
+}
+
+const isWild = (c: number) => c === 42 || c === 35;
+
+const isVowel = (c: number) => c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121;
+
+/**
+ * Every run of the token is at least the word's, and a run longer than the word's is a real
+ * stretch: 3+ letters, or a doubled vowel ("fuuck"). A doubled consonant is usually spelling,
+ * not stretching ("assess" is not a plural of "ass").
+ */
+function runsCover(squeezed: string, token: readonly number[], word: readonly number[], count: number): boolean {
+  for (let i = 0; i < count; i++) {
+    const t = token[i]!;
+    const w = word[i]!;
+    if (t < w) return false;
+    if (t > w && t < 3 && !isVowel(squeezed.charCodeAt(i))) return false;
+  }
+  return true;
+}
+
+export class Lexicon {
+  private readonly exact = new Map<string, number>();
+  private readonly squeezedWords = new Map<string, number[]>();
+  private readonly prefixes = new Map<string, number>();
+  private readonly squeezedPrefixes = new Map<string, number[]>();
+  private readonly prefixHeads = new Set<number>();
+  private prefixLengths: number[] = [];
+  private squeezedPrefixLengths: number[] = [];
+  private readonly byLength = new Map<number, number[]>();
+  private readonly prefixIds: number[] = [];
+  private readonly runs: number[][] = [];
+  /** id → word; prefix words end with "*". */
+  readonly words: string[] = [];
+  /** Replaced whenever a word is added, so cached lookups of an older lexicon are not reused. */
+  private memoKey: object = {};
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** The id of a folded word (or prefix), adding it when new. Prefixes need at least 2 characters. */
+  intern(word: string, prefix = false): number {
+    const key = prefix ? `${word}*` : word;
+    const map = prefix ? this.prefixes : this.exact;
+    const known = map.get(word);
+    if (known !== undefined) return known;
+    const id = this.words.length;
+    this.words.push(key);
+    const { squeezed, runs } = squeeze(word);
+    this.runs.push(runs);
+    map.set(word, id);
+    if (prefix) {
+      this.prefixIds.push(id);
+      push(this.squeezedPrefixes, squeezed, id);
+      this.prefixHeads.add(head(word));
+      this.prefixHeads.add(head(squeezed));
+      this.prefixLengths = addLength(this.prefixLengths, word.length);
+      this.squeezedPrefixLengths = addLength(this.squeezedPrefixLengths, squeezed.length);
+    } else {
+      push(this.squeezedWords, squeezed, id);
+      push(this.byLength, word.length, id);
+    }
+    this.memoKey = {};
+    return id;
+  }
+
+  /** Which lexicon words each token of the message is (computed once per message). */
+  hits(analysis: TextAnalysis): LexHits {
+    return analysis.memo(this.memoKey, (a) => this.lookup(a));
+  }
+
+  private lookup(a: TextAnalysis): LexHits {
+    const tokens = a.tokens;
+    const first = new Int32Array(tokens.length + 1);
+    const ids: number[] = [];
+    const ends: number[] = [];
+    const joined = a.joined;
+    for (let p = 0; p < tokens.length; p++) {
+      first[p] = ids.length;
+      const from = ids.length;
+      const tok = tokens[p]!;
+      this.lookupForm(tok.text, p + 1, from, ids, ends);
+      if (tok.leet !== tok.text) this.lookupForm(tok.leet, p + 1, from, ids, ends);
+      if (tok.alt !== null) this.lookupForm(tok.alt, p + 1, from, ids, ends);
+      for (let j = 0; j < joined.length; j++) {
+        const jt = joined[j]!;
+        if (jt.first === p) this.lookupForm(jt.text, jt.last + 1, from, ids, ends);
+      }
+    }
+    first[tokens.length] = ids.length;
+    return { first, ids, ends };
+  }
+
+  private add(id: number, end: number, from: number, ids: number[], ends: number[]): void {
+    for (let i = from; i < ids.length; i++) if (ids[i] === id && ends[i] === end) return;
+    ids.push(id);
+    ends.push(end);
+  }
+
+  private lookupForm(form: string, end: number, from: number, ids: number[], ends: number[]): void {
+    const id = this.exact.get(form);
+    if (id !== undefined) this.add(id, end, from, ids, ends);
+    let wild = false;
+    for (let i = 0; i < form.length && !wild; i++) wild = isWild(form.charCodeAt(i));
+    if (wild) {
+      this.lookupWild(form, end, from, ids, ends);
+      return;
+    }
+    const repeat = hasRepeat(form);
+    let sq: { squeezed: string; runs: number[] } | undefined;
+    if (repeat) {
+      sq = squeeze(form);
+      const cands = this.squeezedWords.get(sq.squeezed);
+      if (cands) for (const c of cands) if (runsCover(sq.squeezed, sq.runs, this.runs[c]!, sq.runs.length)) this.add(c, end, from, ids, ends);
+    }
+    if (this.prefixIds.length === 0 || form.length < 2) return;
+    if (this.prefixHeads.has(head(form))) {
+      for (const len of this.prefixLengths) {
+        if (len > form.length) break;
+        const pid = this.prefixes.get(form.slice(0, len));
+        if (pid !== undefined) this.add(pid, end, from, ids, ends);
+      }
+    }
+    if (sq && sq.squeezed.length >= 2 && this.prefixHeads.has(head(sq.squeezed))) {
+      for (const len of this.squeezedPrefixLengths) {
+        if (len > sq.squeezed.length) break;
+        const cands = this.squeezedPrefixes.get(sq.squeezed.slice(0, len));
+        if (cands) for (const c of cands) if (runsCover(sq.squeezed, sq.runs, this.runs[c]!, len)) this.add(c, end, from, ids, ends);
+      }
+    }
+  }
+
+  private lookupWild(form: string, end: number, from: number, ids: number[], ends: number[]): void {
+    let hidden = 0;
+    let known = 0;
+    for (let i = 0; i < form.length; i++) {
+      if (isWild(form.charCodeAt(i))) hidden++;
+      else known++;
+    }
+    if (known < 2 || hidden > known) return;
+    const same = this.byLength.get(form.length);
+    if (same) for (const c of same) if (wildEquals(form, this.words[c]!, form.length)) this.add(c, end, from, ids, ends);
+    for (const c of this.prefixIds) {
+      const w = this.words[c]!;
+      if (w.length - 1 <= form.length && wildEquals(form, w, w.length - 1)) this.add(c, end, from, ids, ends);
+    }
+  }
+}
+
+/** form[0..len) equals word[0..len) where wildcards in form stand for one letter (not a space). */
+function wildEquals(form: string, word: string, len: number): boolean {
+  for (let i = 0; i < len; i++) {
+    const f = form.charCodeAt(i);
+    const w = word.charCodeAt(i);
+    if (isWild(f) ? w === 32 || w === 42 : f !== w) return false;
+  }
+  return true;
+}
+
+function head(s: string): number {
+  return (s.charCodeAt(0) << 16) | s.charCodeAt(1);
+}
+
+function push<K>(map: Map<K, number[]>, key: K, id: number): void {
+  const list = map.get(key);
+  if (list) list.push(id);
+  else map.set(key, [id]);
+}
+
+function addLength(lengths: number[], len: number): number[] {
+  return lengths.includes(len) ? lengths : [...lengths, len].sort((x, y) => x - y);
+}
+
+/** The lexicon shared by all text conditions (one lookup per message serves them all). */
+export const lexicon = new Lexicon();
