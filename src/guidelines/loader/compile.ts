@@ -2,8 +2,8 @@
 // key, checks the value with that condition's schema, then lets the condition compile with a
 // CompileContext. Every problem is recorded (not thrown) so all of them can be reported; a
 // condition that failed compiles to "never true" so the rest can still be checked.
-import type { CommunityFacts, CompileContext, CompiledCondition, Match } from "../types.js";
-import { conditionRegistry, findCondition } from "../conditions/index.js";
+import type { CommunityFacts, CompileContext, CompiledCondition, ConditionDefinition, Match } from "../types.js";
+import { conditionRegistry } from "../conditions/index.js";
 import { didYouMean } from "./suggest.js";
 import { fromZodIssues, describeValue } from "./zod-issues.js";
 import type { RawIssue } from "./raw-issue.js";
@@ -20,6 +20,8 @@ export interface CompileEnv {
   /** The file's `lists:` names. */
   namedLists: Readonly<Record<string, string>>;
   community?: CommunityFacts;
+  /** Conditions besides the registry's (tests, plugins); they win on a name clash. */
+  extraConditions?: readonly ConditionDefinition[];
   issues: RawIssue[];
 }
 
@@ -32,7 +34,6 @@ class CompileFailure extends Error {
 
 const never: CompiledCondition = { cost: 0, test: (): Match[] | null => null };
 
-const known = () => conditionRegistry.map((c) => c.name);
 const example = "`{ member: { joined_within: 24h } }`";
 
 /**
@@ -41,6 +42,9 @@ const example = "`{ member: { joined_within: 24h } }`";
  */
 export function compileCondition(value: unknown, path: Path, env: CompileEnv, idBase: string): CompiledCondition {
   const whenDepth = path.length;
+  const extra = env.extraConditions ?? [];
+  const findCondition = (name: string) => extra.find((c) => c.name === name) ?? conditionRegistry.find((c) => c.name === name);
+  const known = () => [...new Set([...extra, ...conditionRegistry].map((c) => c.name))];
   const report = (issue: RawIssue) => {
     env.issues.push(issue);
     return never;

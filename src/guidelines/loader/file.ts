@@ -1,14 +1,14 @@
 // One guideline file: YAML → structure check → per-rule condition compile. Problems are all
 // collected (a structure error does not stop the conditions from being checked).
 import type { Consequence, Escalation, Exemptions, GuidelineInfo, RuleInfo } from "../api.js";
-import type { CommunityFacts } from "../types.js";
+import type { CommunityFacts, ConditionDefinition } from "../types.js";
 import { guidelineFileSchema, type GuidelineFileSpec, type RuleSpec } from "../schema.js";
 import { DEFAULT_ESCALATION, type EngineRule } from "../engine.js";
 import { compileCondition } from "./compile.js";
 import type { GuidelineIssue } from "./errors.js";
 import type { ListReader } from "./lists.js";
 import type { RawIssue } from "./raw-issue.js";
-import { parseYaml, type YamlFile } from "./yaml.js";
+import { parseYaml, topLevelProblem, type YamlFile } from "./yaml.js";
 import { fromZodIssues } from "./zod-issues.js";
 
 export interface Place {
@@ -42,6 +42,7 @@ export interface FileInput {
   baseDir: string;
   lists: ListReader;
   community?: CommunityFacts;
+  extraConditions?: readonly ConditionDefinition[];
 }
 
 const PUNITIVE = new Set<Consequence["kind"]>(["delete", "warn", "timeout", "kick", "ban"]);
@@ -77,16 +78,12 @@ export function loadGuidelineFile(input: FileInput): FileResult {
   }
   const yaml = parsed.yaml;
   result.yaml = yaml;
-  const value = yaml.value;
-  if (value === null || value === undefined) {
-    result.issues.push({ file, line: 1, column: 1, path: "", message: "the file is empty", fix: "start it with `guidelines:`; see docs/guidelines.md" });
+  const top = topLevelProblem(yaml, "guidelines");
+  if (top) {
+    result.issues.push(top);
     return result;
   }
-  if (!isRecord(value)) {
-    const got = Array.isArray(value) ? "a list" : `a ${typeof value}`;
-    result.issues.push({ ...yaml.locate({ path: [], message: `the top level must be a mapping with \`guidelines:\`, got ${got}` }), fix: "start the file with `guidelines:` followed by the list of guidelines" });
-    return result;
-  }
+  const value = yaml.value as Record<string, unknown>;
 
   const raw: RawIssue[] = [];
   const structure = guidelineFileSchema.safeParse(value);
@@ -115,7 +112,7 @@ export function loadGuidelineFile(input: FileInput): FileResult {
         else seen.set(r.id, here);
       }
       if (r.when === undefined) return;
-      const env = { yaml, baseDir: input.baseDir, lists: input.lists, namedLists, community: input.community, issues: raw };
+      const env = { yaml, baseDir: input.baseDir, lists: input.lists, namedLists, community: input.community, extraConditions: input.extraConditions, issues: raw };
       compiled.set(`${gi}/${ri}`, compileCondition(r.when, [...rulePath, "when"], env, `${gid}/${typeof r.id === "string" ? r.id : `#${ri}`}`));
     });
   });

@@ -2,7 +2,7 @@
 // every problem found is reported together in one GuidelineError.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { CommunityFacts } from "../types.js";
+import type { CommunityFacts, ConditionDefinition } from "../types.js";
 import type { LoadedGuidelineSet } from "../engine.js";
 import { assemble } from "./assemble.js";
 import { GuidelineError, type GuidelineIssue } from "./errors.js";
@@ -19,6 +19,8 @@ export interface LoadOptions {
   community?: CommunityFacts;
   /** Further folders where list files are looked for, after the guideline file's folder. */
   listDirs?: string[];
+  /** Conditions to know besides the registry's (tests, plugins); they win on a name clash. */
+  conditions?: readonly ConditionDefinition[];
 }
 
 export interface TextLoadOptions extends LoadOptions {
@@ -49,6 +51,7 @@ export async function loadFileResults(source: string | readonly string[], option
         baseDir: path.dirname(abs),
         lists,
         community: options.community,
+        extraConditions: options.conditions,
       }),
     );
   }
@@ -73,6 +76,7 @@ export function loadGuidelinesFromText(yamlText: string, fileName: string, optio
     baseDir: options.baseDir ?? path.dirname(path.resolve(fileName)),
     lists: new ListReader(options.listDirs),
     community: options.community,
+    extraConditions: options.conditions,
   });
   return assemble([result]);
 }

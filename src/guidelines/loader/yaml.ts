@@ -134,3 +134,15 @@ class LocatedYaml implements YamlFile {
     return out;
   }
 }
+
+/** The problem when a file's top level is not a mapping (empty file, a list, a scalar). */
+export function topLevelProblem(yaml: YamlFile, firstKey: string): GuidelineIssue | undefined {
+  const v = yaml.value;
+  if (v === null || v === undefined)
+    return { file: yaml.file, line: 1, column: 1, path: "", message: "the file is empty", fix: `start it with \`${firstKey}:\`; see docs/guidelines.md` };
+  if (typeof v !== "object" || Array.isArray(v)) {
+    const got = Array.isArray(v) ? "a list" : `a ${typeof v}`;
+    return { ...yaml.locate({ path: [], message: `the top level must be a mapping with \`${firstKey}:\`, got ${got}` }), fix: `start the file with \`${firstKey}:\`` };
+  }
+  return undefined;
+}
