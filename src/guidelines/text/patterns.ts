@@ -10,6 +10,7 @@
 //   {insult}           any entry of a named set (entries may be phrases: "piece of shit")
 //   *                  any one word
 //   $                  end of the sentence or message
+//   ^ (first)          the pattern starts a sentence or the message: "^ {insult} $" is "Idiot!"
 import type { TextAnalysis } from "./analysis.js";
 import { TokenFlag } from "./tokenize.js";
 import { entryWord, internWord } from "./entries.js";
@@ -59,12 +60,32 @@ const MAX_MATCHES = 16;
 
 let nextSetId = 0;
 
+/** A trie root and its quick filter: the lexicon ids and sets that can start a pattern. */
+class Root {
+  readonly node = new Node();
+  ids = new Uint8Array(0);
+  sets: PatternSet[] = [];
+
+  finish(size: number): void {
+    const bits = new Uint8Array(size);
+    if (this.node.next) for (const id of this.node.next.keys()) bits[id] = 1;
+    this.ids = bits;
+    this.sets = (this.node.sets ?? []).map((s) => s.set);
+  }
+
+  mayStart(h: LexHits, p: number): boolean {
+    for (let i = h.first[p]!; i < h.first[p + 1]!; i++) if (this.ids[h.ids[i]!] === 1) return true;
+    for (const s of this.sets) if (s.mayStart(h, p)) return true;
+    return false;
+  }
+}
+
 export class PatternSet {
   readonly id = nextSetId++;
-  private readonly root = new Node();
-  /** Lexicon ids that can start a pattern (a quick reject before any map lookup). */
-  private rootIds = new Uint8Array(0);
-  private rootSets: PatternSet[] = [];
+  private readonly free = new Root();
+  /** Patterns written with a leading `^`: tried only where a sentence starts. */
+  private readonly anchored = new Root();
+  private hasAnchored = false;
   private count = 0;
   private dirty = false;
 
@@ -82,7 +103,10 @@ export class PatternSet {
    * pattern is malformed (the caller turns it into ctx.fail).
    */
   add(src: string, opts: ParseOptions): number {
-    const elements = parse(this.lex, src, opts);
+    let text = src.trim();
+    const anchored = opts.syntax && /^\^(\s|$)/.test(text);
+    if (anchored) text = text.slice(1);
+    const elements = parse(this.lex, text, opts, src);
     const index = this.count++;
     if (!elements.length) return index;
     let seqs: Alt[][] = [[]];
@@ -95,36 +119,30 @@ export class PatternSet {
       seqs = nextSeqs;
       if (seqs.length > MAX_EXPANSION) throw new Error(`"${src}" has too many alternatives (more than ${MAX_EXPANSION} ways to read it)`);
     }
+    const root = anchored ? this.anchored : this.free;
+    this.hasAnchored ||= anchored;
     for (const seq of seqs) {
       if (!seq.length) throw new Error(`"${src}" can match nothing: make at least one element required`);
       const lead = seq[0]!;
       if (lead.kind === "any" || lead.kind === "end") throw new Error(`"${src}" cannot start with \`*\` or \`$\`: start with a word`);
-      this.insert(seq, index);
+      let node = root.node;
+      for (const alt of seq) node = childFor(node, alt);
+      if (node.terminal < 0) node.terminal = index;
     }
     this.dirty = true;
     return index;
   }
 
-  private insert(seq: Alt[], index: number): void {
-    let node = this.root;
-    for (const alt of seq) node = childFor(node, alt);
-    if (node.terminal < 0) node.terminal = index;
-  }
-
   private finish(): void {
     this.dirty = false;
-    const bits = new Uint8Array(this.lex.size);
-    if (this.root.next) for (const id of this.root.next.keys()) bits[id] = 1;
-    this.rootIds = bits;
-    this.rootSets = (this.root.sets ?? []).map((s) => s.set);
+    this.free.finish(this.lex.size);
+    this.anchored.finish(this.lex.size);
   }
 
   /** Whether some pattern can start at token position p (a cheap filter). */
-  private mayStart(h: LexHits, p: number): boolean {
+  mayStart(h: LexHits, p: number): boolean {
     if (this.dirty) this.finish();
-    for (let i = h.first[p]!; i < h.first[p + 1]!; i++) if (this.rootIds[h.ids[i]!] === 1) return true;
-    for (const s of this.rootSets) if (s.mayStart(h, p)) return true;
-    return false;
+    return this.free.mayStart(h, p) || (this.hasAnchored && this.anchored.mayStart(h, p));
   }
 
   /** All matches in the message (at most a few), in order of their first word. */
@@ -134,7 +152,7 @@ export class PatternSet {
     const tokens = a.tokens;
     for (let p = 0; p < tokens.length && out.length < limit; p++) {
       if (!this.mayStart(h, p)) continue;
-      walk(this.root, h, tokens, p, p, (end, pattern) => {
+      this.endsFrom(h, tokens, p, (end, pattern) => {
         if (out.length < limit) out.push({ first: p, end, pattern });
       });
     }
@@ -143,7 +161,11 @@ export class PatternSet {
 
   /** Calls `found` with each end position of a pattern starting at token p. */
   endsFrom(h: LexHits, tokens: TextAnalysis["tokens"], p: number, found: (end: number, pattern: number) => void): void {
-    if (this.mayStart(h, p)) walk(this.root, h, tokens, p, p, found);
+    if (this.dirty) this.finish();
+    if (this.free.mayStart(h, p)) walk(this.free.node, h, tokens, p, p, found);
+    if (this.hasAnchored && (p === 0 || (tokens[p]!.flags & TokenFlag.BREAK_BEFORE) !== 0) && this.anchored.mayStart(h, p)) {
+      walk(this.anchored.node, h, tokens, p, p, found);
+    }
   }
 }
 
@@ -200,8 +222,8 @@ function childFor(node: Node, alt: Alt): Node {
   return child;
 }
 
-function parse(lex: Lexicon, src: string, opts: ParseOptions): Element[] {
-  const parts = src.trim().split(/\s+/).filter(Boolean);
+function parse(lex: Lexicon, text: string, opts: ParseOptions, src: string): Element[] {
+  const parts = text.trim().split(/\s+/).filter(Boolean);
   // Plurals only for one-word entries of lists ("idiots"), never inside phrases ("you are as").
   const inflect = opts.inflect && parts.length === 1;
   const elements: Element[] = [];

@@ -3,5 +3,7 @@ import type { ConditionDefinition } from "../../types.js";
 import { words } from "./words.js";
 import { phrases } from "./phrases.js";
 import { regex } from "./regex.js";
+import { insult } from "./insult.js";
+import { threat } from "./threat.js";
 
-export const textConditions: readonly ConditionDefinition[] = [words, phrases, regex] as unknown as readonly ConditionDefinition[];
+export const textConditions: readonly ConditionDefinition[] = [words, phrases, regex, insult, threat] as unknown as readonly ConditionDefinition[];
