@@ -43,20 +43,21 @@ function quote(text: string): string {
   return JSON.stringify(t.length > 60 ? `${t.slice(0, 59)}…` : t);
 }
 
+function part(m: Match): string {
+  if (!m.text) return m.detail ?? m.condition;
+  return m.detail ? `${quote(m.text)} (${m.detail})` : quote(m.text);
+}
+
 /** `respect/insult-at-person: "you are an idiot" (insult aimed at a person)`; text spans first, then facts. */
 export function explainHit(ref: string, matches: readonly Match[], fallback: string): string {
+  if (matches.length === 0) return `${ref}: ${fallback}`;
+  if (matches.length === 1) return `${ref}: ${part(matches[0]!)}`; // the common case, kept cheap
   const spans = matches.filter((m) => m.text).sort((a, b) => a.start - b.start);
-  const facts = matches.filter((m) => !m.text);
   const parts: string[] = [];
-  for (const m of spans) {
-    const p = `${quote(m.text)}${m.detail ? ` (${m.detail})` : ""}`;
+  for (const m of [...spans, ...matches.filter((m) => !m.text)]) {
+    const p = part(m);
     if (!parts.includes(p)) parts.push(p);
   }
-  for (const m of facts) {
-    const p = m.detail ?? m.condition;
-    if (!parts.includes(p)) parts.push(p);
-  }
-  if (!parts.length) return `${ref}: ${fallback}`;
   const shown = parts.slice(0, 3).join(", ");
   return `${ref}: ${shown}${parts.length > 3 ? ` (+${parts.length - 3} more)` : ""}`;
 }
@@ -136,8 +137,9 @@ class CompiledGuidelineSet implements LoadedGuidelineSet {
       const m = conditions[i]!.test(input);
       if (m === null) continue;
       const r = this.engineRules[i]!;
-      // Conditions may return shared (frozen) arrays: the hit gets its own.
-      const matches = m.slice();
+      // Conditions may return shared arrays: the hit gets its own.
+      const matches: Match[] = [];
+      for (let j = 0; j < m.length; j++) matches.push(m[j]!);
       hits.push({ guideline: r.guideline, rule: r.rule, matches, explanation: explainHit(r.ref, matches, r.rule.explain) });
     }
     return hits;

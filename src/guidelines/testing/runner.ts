@@ -122,15 +122,22 @@ export async function rulesTest(dir: string = defaultRulesDir(), options: LoadOp
   const testFiles = await filesIn(dir, isTestsFile);
   const guidelineFiles = await filesIn(dir, isGuidelineFile);
   const results: RuleTestResult[] = [];
+  let cases = 0;
   for (const abs of testFiles) {
     const parsed = parseRuleTests(await readFile(abs, "utf8"), displayPath(abs));
     issues.push(...parsed.issues);
+    cases += parsed.cases.length;
     if (set) results.push(...runRuleTests(set, parsed, scopeOf(set, abs, guidelineFiles)));
   }
   const failed = results.filter((r) => !r.ok).length;
+  const inFiles = `${plural(cases, "test")} in ${plural(testFiles.length, "file")}`;
   const parts = [
-    testFiles.length ? `${plural(results.length, "test")} in ${plural(testFiles.length, "file")}: ${results.length - failed} passed, ${failed} failed` : `no rule tests in ${displayPath(dir)} (write <name>.tests.yaml beside <name>.yaml)`,
+    !testFiles.length
+      ? `no rule tests in ${displayPath(dir)} (write <name>.tests.yaml beside <name>.yaml)`
+      : set
+        ? `${inFiles}: ${results.length - failed} passed, ${failed} failed`
+        : `${inFiles} not run`,
   ];
-  if (issues.length) parts.push(`${plural(issues.length, "problem")} in guideline or test files${set ? "" : "; tests not run"}`);
+  if (issues.length) parts.push(`${plural(issues.length, "problem")} in guideline or test files`);
   return { ok: failed === 0 && issues.length === 0, results, issues, files: testFiles.map(displayPath), summary: parts.join("; ") };
 }

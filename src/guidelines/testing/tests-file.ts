@@ -1,6 +1,6 @@
 // The rule tests format: `rules/<name>.tests.yaml` beside `rules/<name>.yaml`.
 import { z } from "zod";
-import type { GuidelineIssue } from "../loader/errors.js";
+import { sortIssues, type GuidelineIssue } from "../loader/errors.js";
 import { parseYaml, topLevelProblem } from "../loader/yaml.js";
 import { fromZodIssues } from "../loader/zod-issues.js";
 import { messageContextSchema, type MessageContext } from "./context.js";
@@ -53,7 +53,7 @@ export function parseRuleTests(text: string, file: string): ParsedRuleTests {
   const top = topLevelProblem(yaml, "tests");
   if (top) return { ...out, issues: [top] };
   const r = ruleTestsFileSchema.safeParse(yaml.value);
-  if (!r.success) return { ...out, issues: fromZodIssues(r.error.issues, ruleTestsFileSchema, yaml.value).map((i) => yaml.locate(i)) };
+  if (!r.success) return { ...out, issues: sortIssues(fromZodIssues(r.error.issues, ruleTestsFileSchema, yaml.value).map((i) => yaml.locate(i))) };
   out.cases = r.data.tests.map((t, i) => {
     const refs: RuleTestCase["refs"] = [];
     for (const key of ["expect", "expect_includes", "expect_excludes"] as const)
