@@ -55,7 +55,8 @@ export function parseYaml(text: string, file: string): YamlParse {
         if (anchor)
           issues.push({
             file,
-            ...at(node.range?.[0] ?? 0),
+            // The node's range starts after its properties; point at the `&name` itself.
+            ...at(Math.max(0, text.lastIndexOf(`&${anchor}`, node.range?.[0] ?? 0))),
             path: "",
             message: `YAML anchors (&${anchor}) are not allowed in guideline files`,
             fix: "remove the anchor and write the value out in full where it is used",
