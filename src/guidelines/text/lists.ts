@@ -54,15 +54,15 @@ export function resolveList(spec: ListSpec, ctx: CompileContext, pathSuffix: rea
 export class CompiledList {
   constructor(
     readonly set: PatternSet,
-    private readonly allow: PatternSet | null,
+    readonly allowSet: PatternSet | null,
   ) {}
 
   /** Matches not covered by an exception, without overlaps (the longest of overlapping ones). */
   match(a: TextAnalysis): PatternMatch[] {
     let found = this.set.match(a);
     if (!found.length) return found;
-    if (this.allow) {
-      const allowed = this.allow.match(a);
+    if (this.allowSet) {
+      const allowed = this.allowSet.match(a);
       if (allowed.length) found = found.filter((m) => !allowed.some((x) => x.first < m.end && m.first < x.end));
     }
     return found.length > 1 ? disjoint(found) : found;

@@ -237,6 +237,8 @@ function parse(lex: Lexicon, text: string, opts: ParseOptions, src: string): Ele
     const optional = body.length > 1 && body.endsWith("?");
     if (optional) body = body.slice(0, -1);
     const alts: Alt[] = [];
+    // Word alternatives share one slot (one trie edge set); sets, `*` and `$` are alternatives of their own.
+    const wordIds = new Set<number>();
     for (const a of body.split("|")) {
       if (a === "*") alts.push({ kind: "any" });
       else if (a === "$") alts.push({ kind: "end" });
@@ -250,9 +252,10 @@ function parse(lex: Lexicon, text: string, opts: ParseOptions, src: string): Ele
         alts.push({ kind: "set", set });
       } else if (a) {
         const w = entryWord(a);
-        if (w) alts.push({ kind: "word", ids: internWord(lex, w, inflect) });
+        if (w) for (const id of internWord(lex, w, inflect)) wordIds.add(id);
       }
     }
+    if (wordIds.size) alts.push({ kind: "word", ids: [...wordIds].sort((x, y) => x - y) });
     if (alts.length) elements.push({ alts, optional });
   }
   return elements;

@@ -73,6 +73,19 @@ export const GRAMMAR_SETS: Record<string, readonly string[]> = {
     "ass", "piece of", "bunch of", "cheap", "pompous", "smug", "hypocritical", "two faced", "two-faced", "gross",
   ],
   likeYou: ["like you", "like u", "like ya", "like yourself", "like him", "like her", "like them", "like y'all", "like you people"],
+  // Groups of people: "stupid liberals", "liberals are idiots".
+  group: [
+    "people", "ppl", "persons", "folks", "guys", "men", "women", "girls", "boys", "kids", "fans", "voters", "supporters",
+    "liberals", "libs", "lefties", "leftists", "left", "conservatives", "cons", "democrats", "dems", "republicans",
+    "repubs", "progressives", "socialists", "communists", "commies", "feminists", "trumpers", "trump supporters",
+    "maga", "snowflakes", "politicians", "journalists", "reporters", "media", "cops", "police", "teachers", "players",
+    "muslims", "jews", "christians", "hindus", "atheists", "blacks", "whites", "mexicans", "immigrants", "refugees",
+    "gays", "lesbians", "trans people", "americans", "indians", "bengalis", "pakistanis", "chinese", "europeans",
+    "millennials", "boomers", "users", "customers", "admins", "mods", "moderators", "devs", "developers", "staff",
+    "employees", "managers", "owners", "members", "everyone", "everybody", "humans", "idiots", "morons", "antifa",
+    "nazis", "fascists", "globalists", "elites", "tories", "labour", "rednecks", "hillbillies", "haters", "trolls",
+  ],
+  these: ["these", "those", "this", "that", "such", "all these", "all those", "all you"],
   // ── Banglish ──
   bnYou: [
     "tui", "tumi", "apni", "tmi", "tu", "tora", "tomra", "apnara", "tui to", "tumi to", "apni to", "tuito", "tumito",
@@ -99,6 +112,11 @@ export const INSULT_PATTERNS: readonly string[] = [
   // he is a liar / she's so pathetic / this guy is a clown
   "{theyAre} {art}? {mod}? {mod}? {insult}",
   "{theyPl} {art}? {mod}? {mod}? {noun}",
+  // liberals are idiots / stupid liberals / these morons
+  "{group} are|r|were|is|being|act|acting {art}? {mod}? {mod}? {insult}",
+  "{mod}? {adj} {group}",
+  "{these} {mod}? {mod}? {noun}",
+  "are|were|r {mod}? {mod}? {noun}",
   // (anyone) is a moron / was such a loser
   "is|was|are|were|be|being|become|becomes|remains|remain|acting|act|acts|behave|behaving|behaves {artNoun} {mod}? {mod}? {noun}",
   "like|as {artNoun} {mod}? {mod}? {noun}",
@@ -118,6 +136,22 @@ export const INSULT_PATTERNS: readonly string[] = [
   // Bengali: তুই একটা শুয়োর / হারামি কোথাকার
   "{bnYouB} {bnArtB}? {bnArtB}? {insult}",
   "{insult} {bnFromB}",
+];
+
+/**
+ * Said of oneself: "I'm such an idiot", "I felt stupid", "silly me". Insult words counted
+ * anywhere (`anywhere: true`) do not count inside these.
+ */
+export const SELF_PATTERNS: readonly string[] = [
+  "i|im|i'm|iam|ive|i've|id|i'd am|was|feel|felt|feeling|look|looked|sound|sounded|been|be|become|became {art}? {mod}? {mod}? {insult}",
+  "i|im|i'm|iam am|was|feel|felt|feeling being|like {art}? {mod}? {mod}? {insult}",
+  "i|im|i'm|iam {art}? {mod}? {mod}? {insult}",
+  "me|myself|ourselves|we|us look|feel|sound|seem {art}? {mod}? {mod}? {insult}",
+  "call|called|calling me|myself {art}? {mod}? {mod}? {insult}",
+  "{insult} me|myself $",
+  "my {mod}? {insult} self|brain|mistake",
+  "made|makes|make me {art}? {insult}",
+  "we|were|we're are|were {art}? {mod}? {insult}",
 ];
 
 /** Threat sets: who threatens, what harm, to whom. */

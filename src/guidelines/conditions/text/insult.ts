@@ -1,24 +1,27 @@
 // `insult`: an insult aimed at a person, not just a rude word. The condition brings the frames
 // (text/respect-grammar.ts) — "you are a …", "you …", "ur a …", "he is such a …", "… like you",
-// "what a …", "Idiot!", Banglish "tui ekta …", "… kothakar", Bengali "তুই একটা …" — and the
-// guideline brings the insult words. "This bug is stupid" is not an insult at a person;
-// "you are stupid" is.
+// "liberals are …", "these …", "what a …", "Idiot!", Banglish "tui ekta …", "… kothakar",
+// Bengali "তুই একটা …" — and the guideline brings the insult words. "This bug is stupid" is
+// not an insult at a person; "you are stupid" is.
 //
 //   when:
 //     insult:
 //       nouns: { file: lists/respect-insult-nouns.txt }          # idiot, moron, loser, harami, শুয়োর
-//       adjectives: { file: lists/respect-insult-adjectives.txt } # stupid, pathetic (optional)
+//       adjectives: { file: lists/respect-insult-adjectives.txt } # stupid, pathetic
+//       anywhere: false      # true: the words count without a frame too ("what idiots"),
+//                            # except said of oneself ("I'm such an idiot", "silly me")
 //       patterns: ["stop being a|an {noun}"]   # more frames (optional); sets: {noun} {adj} {insult}
 //                                              # and the grammar's ({you}, {youre}, {art}, {mod}, …)
 //       allow: ["you are a bad bitch"]         # phrases that never count (optional)
 //       repeated: { times: 3, within: 1h }     # only when the same member did it this often (optional)
+// At least one of `nouns` and `adjectives` is needed.
 import { z } from "zod";
 import { defineCondition } from "../../types.js";
 import { duration } from "../../../util/duration.js";
-import { listSpec, resolveList, toMatches, type ResolvedList } from "../../text/lists.js";
+import { listSpec, resolveList, toMatches, CompiledList, type ResolvedList } from "../../text/lists.js";
 import { compileGrammar, unionSet } from "../../text/grammar.js";
-import { GRAMMAR_SETS, INSULT_PATTERNS } from "../../text/respect-grammar.js";
-import type { PatternSet } from "../../text/patterns.js";
+import { GRAMMAR_SETS, INSULT_PATTERNS, SELF_PATTERNS } from "../../text/respect-grammar.js";
+import type { PatternMatch, PatternSet } from "../../text/patterns.js";
 
 export const repeatedSchema = z
   .object({
@@ -29,36 +32,53 @@ export const repeatedSchema = z
 
 const schema = z
   .object({
-    nouns: listSpec.describe("insults naming a person: idiot, moron, loser"),
+    nouns: listSpec.optional().describe("insults naming a person: idiot, moron, loser"),
     adjectives: listSpec.optional().describe("insulting adjectives: stupid, pathetic"),
+    anywhere: z.boolean().optional().describe("also count the words outside the frames, except said of oneself"),
     patterns: z.array(z.string().min(1)).optional().describe("more frames using {noun}, {adj}, {insult} and the built-in sets"),
     allow: z.array(z.string().min(1)).optional(),
     repeated: repeatedSchema.optional(),
   })
   .strict();
 
+const overlaps = (m: PatternMatch, others: readonly PatternMatch[]) => others.some((x) => x.first < m.end && m.first < x.end);
+
 export const insult = defineCondition({
   name: "insult",
   description: "An insult aimed at a person (\"you are a …\", \"… like you\", \"tui ekta …\"), with the insult words from lists.",
   schema,
   compile(config, ctx) {
-    const nouns = resolveList(config.nouns, ctx, ["nouns"]);
+    if (!config.nouns && !config.adjectives) ctx.fail("no insult words given", "add `nouns:` and/or `adjectives:` (each a list)");
+    const nouns: ResolvedList | null = config.nouns ? resolveList(config.nouns, ctx, ["nouns"]) : null;
     const adjectives: ResolvedList | null = config.adjectives ? resolveList(config.adjectives, ctx, ["adjectives"]) : null;
+    const both = [nouns, adjectives].filter((l): l is ResolvedList => l !== null);
+    const insultSet = unionSet("insult", both);
     const own = new Map<string, PatternSet>([
-      ["noun", unionSet("noun", [nouns])],
+      ["noun", unionSet("noun", nouns ? [nouns] : [])],
       ["adj", unionSet("adj", adjectives ? [adjectives] : [])],
-      ["insult", unionSet("insult", adjectives ? [nouns, adjectives] : [nouns])],
+      ["insult", insultSet],
     ]);
-    const allow = [...nouns.allow, ...(adjectives?.allow ?? []), ...(config.allow ?? [])];
+    const allow = [...(nouns?.allow ?? []), ...(adjectives?.allow ?? []), ...(config.allow ?? [])];
     const grammar = compileGrammar(ctx, INSULT_PATTERNS, GRAMMAR_SETS, own, config.patterns ?? [], allow, ["patterns"]);
+    const anywhere = config.anywhere ? new CompiledList(insultSet, grammar.allowSet) : null;
+    const self = config.anywhere ? compileGrammar(ctx, SELF_PATTERNS, GRAMMAR_SETS, own, [], [], []).set : null;
     const repeated = config.repeated;
     const key = `insult:${ctx.instanceId}:`;
     return {
       cost: 8,
       test(input) {
-        const found = grammar.match(input.text);
+        const a = input.text;
+        let found = grammar.match(a);
+        if (anywhere) {
+          let loose = anywhere.match(a);
+          if (loose.length) {
+            const mine = self!.match(a);
+            if (mine.length) loose = loose.filter((m) => !overlaps(m, mine));
+            found = found.concat(loose.filter((m) => !overlaps(m, found)));
+          }
+        }
         if (!found.length) return null;
-        const matches = toMatches(input.text, found, "insult", () => "insult aimed at a person");
+        const matches = toMatches(a, found, "insult", () => "insult aimed at a person");
         if (!repeated) return matches;
         const count = input.rates.hit(key + input.member.id, input.message.at, repeated.within);
         if (count < repeated.times) return null;
