@@ -128,7 +128,7 @@ export function loadGuidelineFile(input: FileInput): FileResult {
     const ladder = [...spec.escalation.ladder].sort((a, b) => a.at - b.at);
     result.escalation = {
       value: { decayMs: spec.escalation.decay ?? DEFAULT_ESCALATION.decayMs, ladder },
-      place: place(["escalation"]),
+      place: { file, line: yaml.position(["escalation"], "key").line },
     };
   }
   (spec.guidelines ?? []).forEach((g, gi) => {

@@ -45,18 +45,25 @@ function toPath(p: readonly PropertyKey[]): (string | number)[] {
   return p.map((s) => (typeof s === "number" ? s : String(s)));
 }
 
-/** The union branch that got furthest (deepest issue path) is most likely what was meant. */
+/** A branch that failed only because the value is of another type: not what the user meant. */
+function wrongType(branch: readonly Issue[]): boolean {
+  const i = branch[0];
+  return branch.length === 1 && !!i && i.path.length === 0 && (i.code === "invalid_type" || i.code === "invalid_value");
+}
+
+/** Of the union branches the value's type fits, the one that got furthest (deepest issue). */
 function bestBranch(errors: readonly (readonly Issue[])[]): readonly Issue[] | undefined {
   let best: readonly Issue[] | undefined;
   let bestDepth = -1;
   for (const branch of errors) {
+    if (wrongType(branch)) continue;
     const depth = Math.max(...branch.map((i) => i.path.length));
     if (depth > bestDepth) {
       best = branch;
       bestDepth = depth;
     }
   }
-  return bestDepth > 0 ? best : undefined;
+  return best;
 }
 
 function expectedOfBranch(branch: readonly Issue[]): string | undefined {

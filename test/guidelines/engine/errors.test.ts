@@ -72,6 +72,20 @@ describe("errors in guideline files", () => {
     ]);
   });
 
+  it("speaks about the form meant when a condition accepts several", () => {
+    const issues = issuesOf(withRules(`      - id: r
+        when: { contains: { lst: words.txt } }
+        then: [delete]
+      - id: s
+        when: { contains: 3 }
+        then: [delete]`));
+    expect(issues.map((i) => [where(i), i.fix])).toEqual([
+      ["rules/test.yaml:7:27 missing `list` (text)", "add `list:`"],
+      ["rules/test.yaml:7:29 unknown key `lst`", "did you mean `list`? Allowed keys: `list`"],
+      ["rules/test.yaml:10:27 expected a list or a mapping (key: value), got the number 3", undefined],
+    ]);
+  });
+
   it("refuses a condition with two keys and says how to combine them", () => {
     const [i] = issuesOf(withRules(`      - id: r
         when: { member: { roles: [a] }, channel: { in: [b] } }
