@@ -10,7 +10,7 @@
 //   real stretch (3+ letters or a doubled vowel: "assess" is not "asses");
 // - for prefix words (`fuck*`), starts with the prefix, under the same squeeze rule;
 // - has `*`/`#` wildcards standing for single letters of the word ("f*ck", "a**hole"),
-//   when at least two letters are known and no more letters are hidden than shown.
+//   when two letters are known and no more hidden, or a long word is starred out ("a******").
 import type { TextAnalysis } from "./analysis.js";
 
 export interface LexHits {
@@ -177,7 +177,9 @@ export class Lexicon {
       if (isWild(form.charCodeAt(i))) hidden++;
       else known++;
     }
-    if (known < 2 || hidden > known) return;
+    // "f*ck", "a**hole": a few letters hidden. "a******", "b*******": a long word starred out,
+    // the first letter and the length decide ("f***" stays ambiguous).
+    if (!((known >= 2 && hidden <= known) || (known >= 1 && hidden >= 4))) return;
     const same = this.byLength.get(form.length);
     if (same) for (const c of same) if (wildEquals(form, this.words[c]!, form.length)) this.add(c, end, from, ids, ends);
     for (const c of this.prefixIds) {

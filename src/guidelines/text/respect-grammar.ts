@@ -139,8 +139,8 @@ export const INSULT_PATTERNS: readonly string[] = [
 ];
 
 /**
- * Said of oneself: "I'm such an idiot", "I felt stupid", "silly me". Insult words counted
- * anywhere (`anywhere: true`) do not count inside these.
+ * Said of oneself ("I'm such an idiot", "I felt stupid", "silly me") or denied ("he is not an
+ * idiot"). Insult words counted anywhere (`anywhere: true`) do not count inside these.
  */
 export const SELF_PATTERNS: readonly string[] = [
   "i|im|i'm|iam|ive|i've|id|i'd am|was|feel|felt|feeling|look|looked|sound|sounded|been|be|become|became {art}? {mod}? {mod}? {insult}",
@@ -152,6 +152,9 @@ export const SELF_PATTERNS: readonly string[] = [
   "my {mod}? {insult} self|brain|mistake",
   "made|makes|make me {art}? {insult}",
   "we|were|we're are|were {art}? {mod}? {insult}",
+  // Denied: "he is not an idiot", "never a loser"
+  "not|isnt|isn't|arent|aren't|wasnt|wasn't|werent|weren't|never|no|nor {art}? {mod}? {mod}? {insult}",
+  "not|isnt|isn't|arent|aren't|wasnt|wasn't|never being|calling|call|called {art}? {mod}? {insult}",
 ];
 
 /** Threat sets: who threatens, what harm, to whom. */
