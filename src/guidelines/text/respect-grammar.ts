@@ -118,8 +118,7 @@ export const INSULT_PATTERNS: readonly string[] = [
   "{these} {mod}? {mod}? {noun}",
   "are|were|r {mod}? {mod}? {noun}",
   // (anyone) is a moron / was such a loser
-  "is|was|are|were|be|being|become|becomes|remains|remain|acting|act|acts|behave|behaving|behaves {artNoun} {mod}? {mod}? {noun}",
-  "like|as {artNoun} {mod}? {mod}? {noun}",
+  "is|was|are|were|be|being|remains|remain {artNoun} {mod}? {mod}? {noun}",
   // idiots like you / people like you
   "{insult} {likeYou}",
   "people|ppl|someone|somebody|folks|scum|trash|garbage {likeYou}",
@@ -178,10 +177,10 @@ export const THREAT_SETS: Record<string, readonly string[]> = {
     "smash", "bash", "torture", "execute", "butcher", "slaughter", "gut", "skin", "drown", "burn", "bury", "assassinate",
     "knock out", "smack", "whoop", "shank", "beat up", "beat the shit out of", "beat the crap out of", "kick the shit out of",
     "fuck up", "mess up", "break", "suffocate", "poison", "run over", "cut", "end", "kil", "kkill", "murda", "stomp",
-    "decapitate", "dismember", "curb stomp", "pistol whip", "slit", "hit", "kick",
+    "decapitate", "dismember", "curb stomp", "pistol whip", "slit",
   ],
   // Verbs that threaten only when the sentence ends there or goes on to the harm: "I will find you." but not "I will find you a fix".
-  harmWeak: ["find", "get", "hunt", "hunt down", "track", "track down", "come for", "come after", "visit", "catch", "destroy", "ruin", "deal with", "beat", "see", "get to"],
+  harmWeak: ["find", "get", "hunt", "hunt down", "track", "track down", "come for", "come after", "visit", "catch", "destroy", "ruin", "deal with", "beat", "see", "get to", "hit", "kick"],
   victim: [
     "you", "u", "ya", "yall", "y'all", "you all", "you guys", "your family", "ur family", "your kids", "your children",
     "your wife", "your mom", "your mother", "your dad", "your sister", "your brother", "your whole family", "him", "her",
