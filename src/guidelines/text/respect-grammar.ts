@@ -139,7 +139,7 @@ export const INSULT_PATTERNS: readonly string[] = [
 
 /**
  * Said of oneself ("I'm such an idiot", "I felt stupid", "silly me") or denied ("he is not an
- * idiot"). Insult words counted anywhere (`anywhere: true`) do not count inside these.
+ * idiot"). Insults found inside these do not count.
  */
 export const SELF_PATTERNS: readonly string[] = [
   "i|im|i'm|iam|ive|i've|id|i'd am|was|feel|felt|feeling|look|looked|sound|sounded|been|be|become|became {art}? {mod}? {mod}? {insult}",
@@ -188,7 +188,7 @@ export const THREAT_SETS: Record<string, readonly string[]> = {
     "every one of you", "yourself", "yourselves", "his family", "her family", "that bastard", "this bastard", "that man",
     "that woman", "you and your family",
   ],
-  afterWeak: ["$", "and", "down", "soon", "tonight", "later", "irl", "outside", "after school", "one day", "someday", "in real life", "for this", "for that", "if", "when", "wherever", "no matter"],
+  afterWeak: ["and", "down", "soon", "tonight", "later", "irl", "outside", "after school", "one day", "someday", "in real life", "for this", "for that", "if", "when", "wherever", "no matter"],
   // third-person violent wishes: "he should be shot"
   target: [
     "he", "she", "they", "him", "her", "them", "you", "u", "people like you", "people like him", "people like her",
@@ -247,7 +247,7 @@ export const THREAT_SETS: Record<string, readonly string[]> = {
 export const THREAT_PATTERNS: readonly string[] = [
   // I will kill you / im gonna fucking stab you / we'll beat the shit out of you
   "{iWill} {adv}? {adv}? {harm} {victim}",
-  "{iWill} {adv}? {adv}? {harmWeak} {victim} {afterWeak}",
+  "{iWill} {adv}? {adv}? {harmWeak} {victim} $|{afterWeak}",
   "{iWill} {adv}? {adv}? {hitVerb} your|ur|his|her|yo {bodyPart}",
   "{iWill} {adv}? {adv}? put a bullet|bullets|knife in your|ur|his|her head|face|chest|back|brain|body",
   "{iWill} {adv}? {adv}? blow your|ur|his|her brains|head|face out|off",

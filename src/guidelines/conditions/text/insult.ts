@@ -8,8 +8,8 @@
 //     insult:
 //       nouns: { file: lists/respect-insult-nouns.txt }          # idiot, moron, loser, harami, শুয়োর
 //       adjectives: { file: lists/respect-insult-adjectives.txt } # stupid, pathetic
-//       anywhere: false      # true: the words count without a frame too ("what idiots"),
-//                            # except said of oneself ("I'm such an idiot", "silly me")
+//       anywhere: false      # true: the words count without a frame too ("what idiots")
+// Never counted: insults said of oneself or denied ("I'm such an idiot", "he is not a moron").
 //       patterns: ["stop being a|an {noun}"]   # more frames (optional); sets: {noun} {adj} {insult}
 //                                              # and the grammar's ({you}, {youre}, {art}, {mod}, …)
 //       allow: ["you are a bad bitch"]         # phrases that never count (optional)
@@ -61,7 +61,7 @@ export const insult = defineCondition({
     const allow = [...(nouns?.allow ?? []), ...(adjectives?.allow ?? []), ...(config.allow ?? [])];
     const grammar = compileGrammar(ctx, INSULT_PATTERNS, GRAMMAR_SETS, own, config.patterns ?? [], allow, ["patterns"]);
     const anywhere = config.anywhere ? new CompiledList(insultSet, grammar.allowSet) : null;
-    const self = config.anywhere ? compileGrammar(ctx, SELF_PATTERNS, GRAMMAR_SETS, own, [], [], []).set : null;
+    const excused = compileGrammar(ctx, SELF_PATTERNS, GRAMMAR_SETS, own, [], [], []).set;
     const repeated = config.repeated;
     const key = `insult:${ctx.instanceId}:`;
     return {
@@ -70,12 +70,13 @@ export const insult = defineCondition({
         const a = input.text;
         let found = grammar.match(a);
         if (anywhere) {
-          let loose = anywhere.match(a);
-          if (loose.length) {
-            const mine = self!.match(a);
-            if (mine.length) loose = loose.filter((m) => !overlaps(m, mine));
-            found = found.concat(loose.filter((m) => !overlaps(m, found)));
-          }
+          const loose = anywhere.match(a);
+          if (loose.length) found = found.concat(loose.filter((m) => !overlaps(m, found)));
+        }
+        if (found.length) {
+          // Said of oneself or denied: "I'm such an idiot", "he is not a moron".
+          const mine = excused.match(a);
+          if (mine.length) found = found.filter((m) => !mine.some((x) => x.first <= m.first && m.end <= x.end));
         }
         if (!found.length) return null;
         const matches = toMatches(a, found, "insult", () => "insult aimed at a person");
