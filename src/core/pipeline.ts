@@ -35,6 +35,19 @@ export interface DecisionRecord {
   outcomes: { action: string; status: ActionOutcome["status"]; detail?: string }[];
 }
 
+/** The distinct spans of text that matched, in order of appearance (facts such as rates have no span). */
+function matchedTexts(matches: readonly { start: number; end: number; text: string }[]): string[] {
+  const seen = new Set<string>();
+  const out: { start: number; text: string }[] = [];
+  for (const m of matches) {
+    const key = `${m.start}:${m.end}`;
+    if (m.start < 0 || seen.has(key)) continue;
+    seen.add(key);
+    out.push(m);
+  }
+  return out.sort((a, b) => a.start - b.start).map((m) => m.text);
+}
+
 export interface PipelineOptions {
   adapter: PlatformAdapter;
   persistence: Persistence;
@@ -194,7 +207,7 @@ export class Pipeline {
       case: caseNumber,
       status: decision.status,
       ...(decision.notActionedReason ? { notActionedReason: decision.notActionedReason } : {}),
-      matched: decision.matches.filter((x) => x.start >= 0).map((x) => x.text),
+      matched: matchedTexts(decision.matches),
       explanation: decision.primary.explanation,
       outcomes,
     });

@@ -1,21 +1,12 @@
 // The guideline sets in use: the rules folder is compiled once per distinct selection of
 // files (a community's settings may pick some files instead of "all").
-import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { GuidelineSet } from "./api.js";
 import { loadGuidelines } from "./loader/index.js";
 import type { CommunitySettings } from "../config/settings-schema.js";
-import { bundledPath } from "../util/paths.js";
+import { filesIn, isGuidelineFile } from "./loader/sources.js";
 
-/** The rules folder: STEWARD_RULES_DIR, or the one shipped with Steward. */
-export function defaultRulesDir(): string {
-  return process.env.STEWARD_RULES_DIR ?? bundledPath("rules");
-}
-
-export async function guidelineFiles(dir: string): Promise<string[]> {
-  const names = await readdir(dir);
-  return names.filter((n) => /\.ya?ml$/i.test(n) && !/\.tests\.ya?ml$/i.test(n)).sort();
-}
+export { defaultRulesDir } from "./loader/sources.js";
 
 export class GuidelineLibrary {
   private readonly sets = new Map<string, GuidelineSet>();
@@ -25,7 +16,7 @@ export class GuidelineLibrary {
   }
 
   static async load(dir: string): Promise<GuidelineLibrary> {
-    const files = await guidelineFiles(dir);
+    const files = (await filesIn(dir, isGuidelineFile)).map((f) => path.basename(f));
     const all = await loadGuidelines(dir);
     return new GuidelineLibrary(dir, files, all);
   }
