@@ -121,7 +121,6 @@ export const INSULT_PATTERNS: readonly string[] = [
   "is|was|are|were|be|being|remains|remain {artNoun} {mod}? {mod}? {noun}",
   // idiots like you / people like you
   "{insult} {likeYou}",
-  "people|ppl|someone|somebody|folks|scum|trash|garbage {likeYou}",
   // what an idiot / such a loser
   "what|wat|wot|such a|an {mod}? {mod}? {insult}",
   // "Idiot!" / "Fucking moron." as a sentence of its own
