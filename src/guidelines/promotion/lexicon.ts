@@ -59,7 +59,7 @@ export const PATTERNS: readonly Pattern[] = [
   // "dm me", "inbox me", "whatsapp me", "knock me"
   p("contact", ["dm", "pm", "inbo", "ib", "what", "wats", "knoc", "nok"], String.raw`\b(?:dm|pm|inbox|ib|whats\s?app|whatsapp|watsapp|knock|nok)\s+(?:me|us)\b`),
   // "message me on whatsapp", "contact me at +88...", "text me via telegram"
-  p("contact", ["mess", "msg", "mssg", "text", "txt", "emai", "mail", "cont", "call", "ping"], String.raw`\b(?:message|msg|mssg|text|txt|email|e-mail|mail|contact|call|ping)\s+(?:me|us)\s+(?:on|at|via|through|in|@)\s+(?:${PLATFORM}|\+?\d|inbox|dm|pm|this|my)`),
+  p("contact", ["mess", "msg", "mssg", "text", "txt", "emai", "mail", "cont", "call", "ping"], String.raw`\b(?:message|msg|mssg|text|txt|email|e-mail|mail|contact|call|ping)\s+(?:me|us)\s+(?:on|at|via|through|in|@)\s+(?:${PLATFORM}\b|\+?\d[\d\s-]{6,}\d|inbox|dm|pm|this\s+number|my\s+(?:number|no|inbox|whatsapp|email))`),
   // "message me for details", "call us to order", "dm me if you want"
   p("contact", ["mess", "msg", "text", "txt", "cont", "call", "dm", "pm", "inbo"], String.raw`\b(?:message|msg|text|txt|contact|call|dm|pm|inbox)\s+(?:me|us)\s+(?:for|to\s+(?:order|buy|get|know|join|learn|earn|start|book)|if\s+(?:you|u)\s+(?:want|are\s+interested|need))`),
   // "call 0906 170 1461 now", "whatsapp 01712345678", "call now on 0800 ..."
@@ -141,7 +141,7 @@ export const PATTERNS: readonly Pattern[] = [
   // ---- sell: offers to sell ----
   p("sell", ["sell"], String.raw`\b(?:i'?m|i\s+am|im|we\s+are|we'?re|am)\s+(?:now\s+|also\s+)?selling\b`),
   p("sell", ["sell", "sale"], String.raw`\b(?:i|we)\s+(?:sell|have\s+for\s+sale)\b`),
-  p("sell", ["sell"], String.raw`\bselling\s+(?:my|cheap|brand\s*new|new|used|all|some|a|an|\d|original|premium|accounts?|followers)\b`),
+  p("sell", ["sell"], String.raw`\bselling\s+(?:my|cheap|brand\s*new|new|used|all|some|a|an|\d|original|premium|accounts?|followers)\b|(?:^|[.!\n]\s*)selling\b`),
   p("sell", ["sale"], String.raw`\b(?:for|on)\s+sale\b`),
   p("sell", ["pric", "rate"], String.raw`\b(?:best|lowest|cheap|cheapest|wholesale|special|discount(?:ed)?|reasonable|affordable)\s+(?:price|prices|rate|rates)\b`),
   p("sell", ["orde", "buy", "shop", "book"], String.raw`\b(?:order|buy|shop|book)\s+now\b`),

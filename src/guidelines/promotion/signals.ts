@@ -67,6 +67,21 @@ function compile(): Compiled {
   };
 }
 
+// Asking is not offering: "is it still for sale?", "what's your WhatsApp for orders?", "can you
+// DM me the price?", "can I use my referral code?" are customers. These signals do not count
+// inside a clause that ends with a question mark.
+const ASKS: Partial<Record<Signal, true>> = { contact: true, sell: true, referral: true };
+
+/** The clause holding position `end` (up to the next . ! ? , ; or line break) ends with "?". */
+function inQuestion(text: string, end: number): boolean {
+  for (let i = end; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 63 /* ? */ || c === 0xff1f) return true;
+    if (c === 46 || c === 33 || c === 44 || c === 59 || c === 10 || c === 0x0964 /* । */) return false;
+  }
+  return false;
+}
+
 // Crypto wallet addresses: Bitcoin (legacy, bech32), Ethereum-style, Tron.
 const WALLET = /\b(?:[13][a-km-zA-HJ-NP-Z1-9]{25,34}|bc1[a-z0-9]{25,59}|0x[a-fA-F0-9]{40}|T[1-9A-HJ-NP-Za-km-z]{33})\b/g;
 
@@ -139,6 +154,7 @@ function scan(text: string): TextSignals {
       const m = c.regexes[p]!.exec(text);
       if (m === null) continue;
       const signal = c.signals[p]!;
+      if (ASKS[signal] && inQuestion(text, m.index + m[0].length)) continue;
       mask |= signalBit(signal);
       hits.push({ signal, start: m.index, end: m.index + m[0].length });
     }

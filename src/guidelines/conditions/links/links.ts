@@ -10,6 +10,7 @@
 //       invites: true                   # or { except: [discord.gg/myshop, myshop] }
 //       defanged: true                  # written hxxp://, example[.]com, example(dot)com
 //       allow: [youtube.com]            # never count these (also: except)
+//       allowlist: [lists/links-trusted.txt]  # ...and the domains in these list files
 //       min: 1                          # at least this many counted links (default 1)
 //       max: 5                          # true only with MORE than this many (link flood in one message)
 //       alone: true                     # the message is little more than the link(s): ≤ 3 other words
@@ -55,6 +56,7 @@ const schema = z
     defanged: z.boolean().optional().describe("Links written defanged (hxxp://, example[.]com) to slip past filters."),
     allow: domainList.optional().describe("Domains that never count."),
     except: domainList.optional().describe("Same as allow."),
+    allowlist: listRefs.optional().describe("List files of domains that never count."),
     min: z.number().int().min(1).optional().describe("At least this many counted links. Default 1."),
     max: z.number().int().min(0).optional().describe("True only when there are more than this many counted links."),
     alone: z.boolean().optional().describe("The message is little more than its link(s): at most 3 other words."),
@@ -147,6 +149,7 @@ class LinksCondition implements CompiledCondition {
     private readonly shorteners: ListSource | null,
     private readonly deny: DomainSet | null,
     private readonly allow: DomainSet | null,
+    private readonly allowLists: readonly ListSource[],
     private readonly inviteExcept: ReadonlySet<string> | null,
   ) {
     this.threshold = c.max !== undefined ? Math.max(c.min ?? 1, c.max + 1) : (c.min ?? 1);
@@ -164,7 +167,7 @@ class LinksCondition implements CompiledCondition {
     let matches: Match[] | null = null;
     for (let i = 0; i < links.length; i++) {
       const l = links[i]!;
-      if (own.has(l.host) || (this.allow !== null && this.allow.has(l.host))) continue;
+      if (own.has(l.host) || (this.allow !== null && this.allow.has(l.host, l.path)) || this.allowListed(l)) continue;
       const why = this.filtered ? this.classify(l, input) : "link";
       if (why === null) continue;
       (matches ??= []).push({ condition: "links", text: l.raw, start: l.start, end: l.end, detail: why });
@@ -172,6 +175,11 @@ class LinksCondition implements CompiledCondition {
     if (matches === null || matches.length < this.threshold) return null;
     if (this.c.alone && !isAlone(input.message.text, links)) return null;
     return matches;
+  }
+
+  private allowListed(l: Link): boolean {
+    for (const src of this.allowLists) for (const set of src.get()) if (set.has(l.host, l.path)) return true;
+    return false;
   }
 
   private classify(l: Link, input: EvalInput): string | null {
@@ -239,6 +247,7 @@ export const linksCondition = defineCondition({
       shorteners,
       c.deny ? new DomainSet(c.deny) : null,
       allowList.length ? new DomainSet(allowList) : null,
+      (c.allowlist ?? []).map((ref, i) => resolveSource(ref, ctx, ["allowlist", i])),
       inviteExcept,
     );
   },
