@@ -7,7 +7,7 @@
 // - equals the word;
 // - squeezes to the same letters and has every letter run at least as long as the word's
 //   ("fuuuck" is "fuck"; "as" is not "ass": its s-run is shorter), where a longer run is a
-//   real stretch (3+ letters or a doubled vowel: "assess" is not "asses");
+//   real stretch of 3+ letters ("assess" is not "asses", "looser" is not "loser");
 // - for prefix words (`fuck*`), starts with the prefix, under the same squeeze rule;
 // - has `*`/`#` wildcards standing for single letters of the word ("f*ck", "a**hole"),
 //   when two letters are known and no more hidden, or a long word is starred out ("a******").
@@ -41,19 +41,16 @@ function hasRepeat(s: string): boolean {
 
 const isWild = (c: number) => c === 42 || c === 35;
 
-const isVowel = (c: number) => c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121;
-
 /**
  * Every run of the token is at least the word's, and a run longer than the word's is a real
- * stretch: 3+ letters, or a doubled vowel ("fuuck"). A doubled consonant is usually spelling,
- * not stretching ("assess" is not a plural of "ass").
+ * stretch of 3+ letters ("fuuuck"). A doubled letter is usually spelling, not stretching:
+ * "assess" is not "asses", "looser" not "loser", "poorness" not "porn…", "Shiite" not "shit".
  */
-function runsCover(squeezed: string, token: readonly number[], word: readonly number[], count: number): boolean {
+function runsCover(token: readonly number[], word: readonly number[], count: number): boolean {
   for (let i = 0; i < count; i++) {
     const t = token[i]!;
     const w = word[i]!;
-    if (t < w) return false;
-    if (t > w && t < 3 && !isVowel(squeezed.charCodeAt(i))) return false;
+    if (t < w || (t > w && t < 3)) return false;
   }
   return true;
 }
@@ -151,7 +148,7 @@ export class Lexicon {
     if (repeat) {
       sq = squeeze(form);
       const cands = this.squeezedWords.get(sq.squeezed);
-      if (cands) for (const c of cands) if (runsCover(sq.squeezed, sq.runs, this.runs[c]!, sq.runs.length)) this.add(c, end, from, ids, ends);
+      if (cands) for (const c of cands) if (runsCover(sq.runs, this.runs[c]!, sq.runs.length)) this.add(c, end, from, ids, ends);
     }
     if (this.prefixIds.length === 0 || form.length < 2) return;
     if (this.prefixHeads.has(head(form))) {
@@ -165,7 +162,7 @@ export class Lexicon {
       for (const len of this.squeezedPrefixLengths) {
         if (len > sq.squeezed.length) break;
         const cands = this.squeezedPrefixes.get(sq.squeezed.slice(0, len));
-        if (cands) for (const c of cands) if (runsCover(sq.squeezed, sq.runs, this.runs[c]!, len)) this.add(c, end, from, ids, ends);
+        if (cands) for (const c of cands) if (runsCover(sq.runs, this.runs[c]!, len)) this.add(c, end, from, ids, ends);
       }
     }
   }
