@@ -28,9 +28,14 @@ export function registerReplay(program: Command, io: Io): void {
     const settings = await loadSettings(opts, io, e);
     await library.prepare(settings.all());
     const logger = createLogger({ level: e.LOG_LEVEL === "info" ? "warn" : e.LOG_LEVEL });
+    // Ctrl-C stops reading; what was read is written and the database closed properly.
+    const stop = new AbortController();
+    const onSignal = () => stop.abort();
+    process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
     const summary = await withStore({ env: e, dataDir: opts.dataDir, memory: Boolean(opts.memory), logger }, (persistence) =>
-      runReplay({ file: path.resolve(file), library, settings, persistence, logger, json: Boolean(opts.json), out: io.out, err: io.err }),
-    );
+      runReplay({ file: path.resolve(file), library, settings, persistence, logger, json: Boolean(opts.json), out: io.out, err: io.err, signal: stop.signal }),
+    ).finally(() => process.off("SIGINT", onSignal).off("SIGTERM", onSignal));
+    if (summary.interrupted) io.exitCode = 130;
     io.err.write(formatSummary(summary) + "\n");
   });
 }

@@ -26,6 +26,8 @@ export interface ReplayOptions {
   /** Called for each decision (tests, backtests); printing still happens unless `quiet`. */
   onDecision?: (d: DecisionRecord) => void;
   quiet?: boolean;
+  /** Stops reading (e.g. on Ctrl-C); what was read is still flushed to the store. */
+  signal?: AbortSignal;
 }
 
 export interface ReplaySummary {
@@ -36,6 +38,8 @@ export interface ReplaySummary {
   failedActions: number;
   skipped: { line: number; reason: string }[];
   seconds: number;
+  /** True when the run was stopped before the end of the file. */
+  interrupted: boolean;
   adapter: ReplayAdapter;
 }
 
@@ -58,7 +62,12 @@ export async function runReplay(o: ReplayOptions): Promise<ReplaySummary> {
   const skipped: ReplaySummary["skipped"] = [];
   const every = o.progressEvery ?? 10_000;
   let lines = 0;
+  let interrupted = false;
   for await (const item of readEventLog(o.file)) {
+    if (o.signal?.aborted) {
+      interrupted = true;
+      break;
+    }
     lines = item.line;
     if ("error" in item) {
       skipped.push({ line: item.line, reason: item.error });
@@ -73,10 +82,10 @@ export async function runReplay(o: ReplayOptions): Promise<ReplaySummary> {
   }
   await pipeline.flush();
   const seconds = (performance.now() - started) / 1000;
-  return { lines, events: pipeline.stats.events, decisions: pipeline.stats.decisions, actions: pipeline.stats.actions, failedActions: pipeline.stats.failedActions, skipped, seconds, adapter };
+  return { lines, events: pipeline.stats.events, decisions: pipeline.stats.decisions, actions: pipeline.stats.actions, failedActions: pipeline.stats.failedActions, skipped, seconds, interrupted, adapter };
 }
 
 export function formatSummary(s: ReplaySummary): string {
   const rate = s.seconds > 0 ? Math.round(s.events / s.seconds) : s.events;
-  return `replay done: ${s.events} events, ${s.decisions} decisions, ${s.actions} actions${s.failedActions ? ` (${s.failedActions} not done)` : ""}, ${s.skipped.length} skipped line(s) in ${s.seconds.toFixed(2)}s (${rate.toLocaleString("en")} events/s)`;
+  return `replay ${s.interrupted ? `interrupted after line ${s.lines}` : "done"}: ${s.events} events, ${s.decisions} decisions, ${s.actions} actions${s.failedActions ? ` (${s.failedActions} not done)` : ""}, ${s.skipped.length} skipped line(s) in ${s.seconds.toFixed(2)}s (${rate.toLocaleString("en")} events/s)`;
 }
