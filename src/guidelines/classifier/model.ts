@@ -1,0 +1,264 @@
+// A trained linear model over hashed features (models/<name>.json) and its scoring.
+// Weights are stored sparse and quantized to int8: indices as LEB128 varint deltas, values as
+// signed bytes, both base64. Loading expands them into a dense Float32Array indexed by the top
+// `bits` bits of a feature code, so scoring is one array read per feature.
+import { z } from "zod";
+import {
+  FEATURES_VERSION,
+  FeatureBuffer,
+  expandCodes,
+  featurize,
+  wordCodeCapacity,
+  wordCodes,
+  wordKey,
+  type FeatureOptions,
+} from "./features.js";
+
+const metricsSchema = z.object({
+  threshold: z.number(),
+  precision: z.number(),
+  recall: z.number(),
+  f1: z.number(),
+});
+
+export const modelFileSchema = z.object({
+  format: z.literal("steward-linear-v1"),
+  name: z.string().regex(/^[a-z0-9-]+$/),
+  description: z.string(),
+  /** What a score near 1 means, e.g. "OLID OFF (offensive)". */
+  positive: z.string(),
+  features: z.object({
+    version: z.number().int(),
+    bigrams: z.boolean(),
+    caps: z.boolean(),
+    charMin: z.number().int().min(0).max(8),
+    charMax: z.number().int().min(0).max(8),
+  }),
+  bits: z.number().int().min(10).max(24),
+  /** The weight sum is divided by n^lengthNorm (n = number of features). */
+  lengthNorm: z.number().min(0).max(1),
+  bias: z.number(),
+  scale: z.number().positive(),
+  weights: z.object({
+    count: z.number().int().min(0),
+    index: z.string(),
+    value: z.string(),
+  }),
+  /** Recommended threshold (chosen by cross-validation; see cv). */
+  threshold: z.number().min(0).max(1),
+  training: z.record(z.string(), z.unknown()),
+  cv: z.looseObject({ thresholds: z.array(metricsSchema) }),
+});
+
+export type ModelFile = z.infer<typeof modelFileSchema>;
+
+/** Sparse int8 weights → the two base64 strings of the model file. `q` is indexed by bucket. */
+export function encodeWeights(q: Int8Array): { count: number; index: string; value: string } {
+  const idx: number[] = [];
+  const val: number[] = [];
+  let last = 0;
+  for (let i = 0; i < q.length; i++) {
+    const v = q[i]!;
+    if (v === 0) continue;
+    let delta = i - last;
+    last = i;
+    while (delta >= 0x80) {
+      idx.push((delta & 0x7f) | 0x80);
+      delta >>>= 7;
+    }
+    idx.push(delta);
+    val.push(v & 0xff);
+  }
+  return { count: val.length, index: Buffer.from(idx).toString("base64"), value: Buffer.from(val).toString("base64") };
+}
+
+export function decodeWeights(w: { count: number; index: string; value: string }, bits: number, scale: number): Float32Array {
+  const dense = new Float32Array(1 << bits);
+  const idx = Buffer.from(w.index, "base64");
+  const val = Buffer.from(w.value, "base64");
+  if (val.length !== w.count) throw new Error(`model weights: expected ${w.count} values, found ${val.length}`);
+  let p = 0;
+  let at = 0;
+  for (let k = 0; k < w.count; k++) {
+    let delta = 0;
+    let shift = 0;
+    for (;;) {
+      const b = idx[p++];
+      if (b === undefined) throw new Error("model weights: index data ends early");
+      delta += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) break;
+      shift += 7;
+    }
+    at += delta;
+    if (at >= dense.length) throw new Error("model weights: index out of range");
+    dense[at] = ((val[k]! << 24) >> 24) * scale;
+  }
+  return dense;
+}
+
+/**
+ * A feature's signed weight: the bucket is the code's top `bits` bits, the sign its low bit
+ * (signed hashing makes collisions cancel out on average instead of adding up).
+ */
+function signed(weights: Float32Array, code: number, shift: number): number {
+  const v = weights[code >>> shift]!;
+  return code & 1 ? -v : v;
+}
+
+/** The margin: Σ ±w / n^lengthNorm over the message's n feature codes. */
+export function linearMargin(codes: Int32Array, count: number, weights: Float32Array, shift: number, lengthNorm: number): number {
+  let s = 0;
+  for (let i = 0; i < count; i++) s += signed(weights, codes[i]!, shift);
+  return normalize(s, count, lengthNorm);
+}
+
+function normalize(sum: number, count: number, lengthNorm: number): number {
+  if (count === 0 || lengthNorm === 0) return sum;
+  if (lengthNorm === 0.5) return sum / Math.sqrt(count);
+  if (lengthNorm === 0.25) return sum / Math.sqrt(Math.sqrt(count));
+  return sum / Math.pow(count, lengthNorm);
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** One word's share of the score, for telling moderators why. */
+export interface WordContribution {
+  start: number;
+  end: number;
+  weight: number;
+}
+
+// Per-model cache of a word's summed word-level weights (unigram, <caps>, character n-grams):
+// chat vocabulary is small, so most words cost one probe instead of ~10 hashes. Open
+// addressing; cleared when half full, so memory stays bounded.
+const CACHE_BITS = 16;
+const CACHE_SIZE = 1 << CACHE_BITS;
+
+export class LinearModel {
+  readonly name: string;
+  readonly threshold: number;
+  readonly features: FeatureOptions;
+  private readonly weights: Float32Array;
+  private readonly shift: number;
+  private readonly bias: number;
+  private readonly lengthNorm: number;
+  private readonly scratch: Int32Array;
+  /** Slots of [key, weight sum, feature count], NaN key = empty; one slot per cache line half. */
+  private readonly cache = new Float64Array(CACHE_SIZE * 4).fill(NaN);
+  private cacheEntries = 0;
+
+  constructor(readonly file: ModelFile) {
+    if (file.features.version !== FEATURES_VERSION) {
+      throw new Error(`model ${file.name}: trained with features v${file.features.version}, this Steward has v${FEATURES_VERSION}; retrain it (scripts/train)`);
+    }
+    this.name = file.name;
+    this.threshold = file.threshold;
+    this.features = internOptions(file.features);
+    this.weights = decodeWeights(file.weights, file.bits, file.scale);
+    this.shift = 32 - file.bits;
+    this.bias = file.bias;
+    this.lengthNorm = file.lengthNorm;
+    this.scratch = new Int32Array(wordCodeCapacity(this.features));
+  }
+
+  /** Score in (0, 1) of a message already featurized with this model's options. */
+  scoreFeatures(buf: FeatureBuffer): number {
+    const w = this.weights;
+    const shift = this.shift;
+    let sum = 0;
+    let count = buf.count;
+    for (let i = 0; i < buf.count; i++) sum += signed(w, buf.codes[i]!, shift);
+    const cache = this.cache;
+    for (let word = 0; word < buf.words; word++) {
+      const key = wordKey(buf, word);
+      let at = (Math.imul(key, 0x9e3779b1) >>> (32 - CACHE_BITS)) << 2;
+      let k = cache[at]!;
+      while (k === k && k !== key) {
+        at = (at + 4) & (CACHE_SIZE * 4 - 1);
+        k = cache[at]!;
+      }
+      if (k !== k) at = this.fill(buf, word, key, at);
+      sum += cache[at + 1]!;
+      count += cache[at + 2]!;
+    }
+    return sigmoid(this.bias + normalize(sum, count, this.lengthNorm));
+  }
+
+  /** Computes word `word`'s summed word-level weights into the empty slot `at`; returns the slot. */
+  private fill(buf: FeatureBuffer, word: number, key: number, at: number): number {
+    if (this.cacheEntries >= CACHE_SIZE / 2) {
+      this.cache.fill(NaN);
+      this.cacheEntries = 0;
+      at = (Math.imul(key, 0x9e3779b1) >>> (32 - CACHE_BITS)) << 2;
+    }
+    const m = wordCodes(buf, word, this.features, this.scratch);
+    let s = 0;
+    for (let j = 0; j < m; j++) s += signed(this.weights, this.scratch[j]!, this.shift);
+    this.cache[at] = key;
+    this.cache[at + 1] = s;
+    this.cache[at + 2] = m;
+    this.cacheEntries++;
+    return at;
+  }
+
+  score(text: string): number {
+    return this.scoreFeatures(sharedFeatures(text, this.features));
+  }
+
+  /** Score computed from the expanded codes, without the word cache (reference path for tests). */
+  scoreUncached(text: string): number {
+    const buf = new FeatureBuffer();
+    featurize(text, this.features, buf);
+    const out = { codes: new Int32Array(0), word: new Int32Array(0), count: 0 };
+    expandCodes(buf, this.features, out);
+    return sigmoid(this.bias + linearMargin(out.codes, out.count, this.weights, this.shift, this.lengthNorm));
+  }
+
+  /** The words that pushed the score up most, strongest first (positive contributions only). */
+  explain(text: string, limit = 3): WordContribution[] {
+    const buf = new FeatureBuffer();
+    featurize(text, this.features, buf);
+    const out = { codes: new Int32Array(0), word: new Int32Array(0), count: 0 };
+    expandCodes(buf, this.features, out);
+    const perWord = new Float64Array(buf.words);
+    for (let i = 0; i < out.count; i++) {
+      const wi = out.word[i]!;
+      if (wi >= 0) perWord[wi] = perWord[wi]! + signed(this.weights, out.codes[i]!, this.shift);
+    }
+    const found: WordContribution[] = [];
+    for (let wi = 0; wi < buf.words; wi++) {
+      const weight = perWord[wi]!;
+      if (weight > 0) found.push({ start: buf.wordStart[wi]!, end: buf.wordEnd[wi]!, weight });
+    }
+    found.sort((a, b) => b.weight - a.weight || a.start - b.start);
+    return found.slice(0, limit);
+  }
+}
+
+// Several classifier conditions usually judge the same message in a row: featurize it once.
+// Options objects are interned so "same options" is an identity check.
+const interned = new Map<string, FeatureOptions>();
+function internOptions(o: FeatureOptions): FeatureOptions {
+  const key = `${o.bigrams ? 1 : 0}|${o.caps ? 1 : 0}|${o.charMin}|${o.charMax}`;
+  let found = interned.get(key);
+  if (!found) {
+    found = { bigrams: o.bigrams, caps: o.caps, charMin: o.charMin, charMax: o.charMax };
+    interned.set(key, found);
+  }
+  return found;
+}
+
+const shared = new FeatureBuffer();
+let sharedText: string | null = null;
+let sharedOpts: FeatureOptions | null = null;
+
+function sharedFeatures(text: string, opts: FeatureOptions): FeatureBuffer {
+  if (text !== sharedText || opts !== sharedOpts) {
+    featurize(text, opts, shared);
+    sharedText = text;
+    sharedOpts = opts;
+  }
+  return shared;
+}
