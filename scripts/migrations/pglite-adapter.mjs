@@ -12,8 +12,11 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 unrefPgliteTimers();
 
 export function pgliteMigrationAdapter({ mainDir } = {}) {
+  // Without a folder, main and shadow database are one in-memory instance: the engine only asks
+  // the main one for its version, and each PGlite start costs seconds.
+  let scratchDb;
   const open = async (dataDir) => {
-    const db = new PGlite(dataDir ? { dataDir } : {});
+    const db = dataDir ? new PGlite({ dataDir }) : (scratchDb ??= new PGlite());
     await db.waitReady;
     const inner = await new PrismaPGlite(db).connect();
     return wrap(inner, db);

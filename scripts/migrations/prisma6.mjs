@@ -91,6 +91,18 @@ export async function diffMigrationsToSchema({ migrations = migrationsDir, schem
   }
 }
 
+/** The SQL that builds schema.prisma's tables in an empty database. */
+export async function schemaSql({ schema = schemaPath } = {}) {
+  const s = scratch();
+  try {
+    const r = await runPrisma6(["migrate", "diff", "--from-empty", "--to-schema-datamodel", s.schemaCopy(schema), "--script"]);
+    if (r.code !== 0) throw new Error(`prisma6 migrate diff failed (exit ${r.code}): ${r.stderr || r.stdout}`);
+    return r.stdout;
+  } finally {
+    s.cleanup();
+  }
+}
+
 /**
  * Compares a live PGlite database (a folder) with the schema: `db pull` introspects the database
  * into a Prisma schema, then `migrate diff` compares that with schema.prisma at the SQL level.

@@ -1,8 +1,8 @@
 // Errors the store throws on purpose, with messages meant for the person running Steward.
 
 /** Another process (or this one) already has the data folder open. */
-export class DataDirInUseError extends Error {
-  override readonly name = "DataDirInUseError";
+export class StoreLockedError extends Error {
+  override readonly name = "StoreLockedError";
   constructor(
     message: string,
     readonly dataDir: string,

@@ -1,7 +1,7 @@
 // The store's public API. Other code imports from here, never from ./generated.
 export { openStore, openMemoryStore, migrate, DEFAULT_DATA_DIR } from "./open.js";
 export type { Store, StoreOptions, StoreLogger, MigrateResult } from "./types.js";
-export { DataDirInUseError, MigrationError } from "./errors.js";
+export { StoreLockedError, MigrationError } from "./errors.js";
 export { isUniqueViolation, isNotFound } from "./prisma-errors.js";
 export { redactDatabaseUrl } from "./postgres.js";
 

@@ -6,7 +6,7 @@ import { linkSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import { DataDirInUseError } from "./errors.js";
+import { StoreLockedError } from "./errors.js";
 
 export const LOCK_FILE = "steward.lock";
 
@@ -31,7 +31,7 @@ let exitHookInstalled = false;
 export function lockDataDir(dataDir: string, shownAs: string): DataDirLock {
   const file = path.join(dataDir, LOCK_FILE);
   if (held.has(file)) {
-    throw new DataDirInUseError(`data folder ${shownAs} is already open in this process; close the other store first`, shownAs, process.pid);
+    throw new StoreLockedError(`data folder ${shownAs} is already open in this process; close the other store first`, shownAs, process.pid);
   }
   const me: LockInfo = {
     pid: process.pid,
@@ -52,17 +52,17 @@ export function lockDataDir(dataDir: string, shownAs: string): DataDirLock {
     if (owner && isAlive(owner)) throw inUse(shownAs, owner, file);
     if (!owner && ageMs(file) < 10_000) {
       // Being written right now by another process that just created it.
-      throw new DataDirInUseError(`data folder ${shownAs} is being opened by another process; stop it or use --data-dir`, shownAs, undefined);
+      throw new StoreLockedError(`data folder ${shownAs} is being opened by another process; stop it or use --data-dir`, shownAs, undefined);
     }
     takeOver(file, raw);
   }
-  throw new DataDirInUseError(`could not lock data folder ${shownAs}: its lock file ${file} keeps changing`, shownAs, undefined);
+  throw new StoreLockedError(`could not lock data folder ${shownAs}: its lock file ${file} keeps changing`, shownAs, undefined);
 }
 
-function inUse(shownAs: string, owner: LockInfo, file: string): DataDirInUseError {
+function inUse(shownAs: string, owner: LockInfo, file: string): StoreLockedError {
   const where = owner.host === os.hostname() ? "" : ` on host ${owner.host}`;
   const hint = where ? `; if Steward no longer runs there, delete ${file}` : "";
-  return new DataDirInUseError(
+  return new StoreLockedError(
     `data folder ${shownAs} is in use by process ${owner.pid}${where} since ${owner.since}; stop it or use --data-dir${hint}`,
     shownAs,
     owner.pid,
