@@ -27,9 +27,15 @@ export interface TextAnalysis {
   wordTokenAt(pos: number): number;
   /**
    * Per-message cache for work derived from the analysis and shared by conditions (e.g. the
-   * lexicon lookup). `key` identifies the computation.
+   * lexicon lookup). `key` identifies the computation; keys made with `memoKey()` are fastest.
    */
   memo<T>(key: object, compute: (analysis: TextAnalysis) => T): T;
+}
+
+let slots = 0;
+/** A key for TextAnalysis.memo that is looked up by index (for hot per-message caches). */
+export function memoKey(): { readonly memoSlot: number } {
+  return { memoSlot: slots++ };
 }
 
 class Analysis implements TextAnalysis {
@@ -38,6 +44,7 @@ class Analysis implements TextAnalysis {
   private wordsText: string | undefined;
   private wordStarts: Int32Array | undefined;
   private memos: Map<object, unknown> | undefined;
+  private slotted: unknown[] | undefined;
 
   constructor(readonly raw: string) {}
 
@@ -100,6 +107,13 @@ class Analysis implements TextAnalysis {
   }
 
   memo<T>(key: object, compute: (analysis: TextAnalysis) => T): T {
+    const slot = (key as { memoSlot?: number }).memoSlot;
+    if (slot !== undefined) {
+      const slotted = (this.slotted ??= []);
+      let v = slotted[slot];
+      if (v === undefined) v = slotted[slot] = compute(this);
+      return v as T;
+    }
     const memos = (this.memos ??= new Map());
     if (memos.has(key)) return memos.get(key) as T;
     const value = compute(this);

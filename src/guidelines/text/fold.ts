@@ -2,7 +2,8 @@
 // matchers read, and for every normalized UTF-16 unit the span of ORIGINAL text it came from.
 //
 // - ASCII: lower case only (fast path: no maps are built; offsets are the identity).
-// - Other text, one grapheme-ish cluster (base + combining marks) at a time, cached:
+// - Other text: characters that fold to themselves (most emoji, punctuation, Bengali letters)
+//   are copied in runs; the rest, one cluster (base + combining marks) at a time, cached:
 //   format characters (zero-width, bidi controls, soft hyphen, BOM, tags) are removed; NFKC
 //   (fullwidth, math alphanumerics, circled letters, ligatures); lower case; Latin/Greek/
 //   Cyrillic diacritics stripped ("fück" → "fuck"); Latin lookalikes (small capitals) folded.
@@ -11,6 +12,9 @@
 // - Cyrillic/Greek/Armenian lookalikes become Latin only inside Latin-looking words (see
 //   foldConfusableWords).
 import { LATIN_LOOKALIKES, SCRIPT_CONFUSABLES } from "./confusables.js";
+import { F_CONFUSABLE, F_MARK, F_SIMPLE, charInfo, setConfusables } from "./chars.js";
+
+setConfusables(new Set(SCRIPT_CONFUSABLES.keys()), new Set(LATIN_LOOKALIKES.keys()));
 
 export interface Folded {
   readonly text: string;
@@ -29,8 +33,6 @@ const isIndic = (cp: number) => cp >= 0x0900 && cp <= 0x0dff;
 /** Marks that are diacritics on Latin/Greek/Cyrillic letters (and variation selectors). */
 const STRIP_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\ufe00-\ufe0f]/g;
 const FORMAT_CHAR = /^\p{Cf}/u;
-/** One cluster: a code point and the combining marks / joiners / variation selectors that follow it. */
-const CLUSTER = /[\s\S][\p{M}\u200c\u200d]*/uy;
 
 const clusterCache = new Map<string, string>();
 const CACHE_LIMIT = 20_000;
@@ -55,40 +57,89 @@ function foldCluster(cluster: string): string {
   return out;
 }
 
+/** Astral code points (emoji, math letters) that fold to themselves, remembered. */
+const astralSimple = new Map<number, boolean>();
+function isAstralSimple(cp: number): boolean {
+  let v = astralSimple.get(cp);
+  if (v === undefined) {
+    const ch = String.fromCodePoint(cp);
+    v = ch.normalize("NFKC") === ch && ch.toLowerCase() === ch && !FORMAT_CHAR.test(ch);
+    if (astralSimple.size < CACHE_LIMIT) astralSimple.set(cp, v);
+  }
+  return v;
+}
+
+const isMark = (c: number) => c >= 0x300 && (charInfo(c) & F_MARK) !== 0;
+
 export function fold(raw: string): Folded {
   if (isAscii(raw)) return { text: raw.toLowerCase(), starts: null, ends: null };
-  let text = "";
-  const starts: number[] = [];
-  const ends: number[] = [];
   const n = raw.length;
+  let starts: Int32Array<ArrayBuffer> = new Int32Array(n + 16);
+  let ends: Int32Array<ArrayBuffer> = new Int32Array(n + 16);
+  let len = 0;
+  let text = "";
+  let runStart = 0;
+  let sawConfusable = false;
+  const copyRun = (to: number) => {
+    if (to <= runStart) return;
+    text += raw.slice(runStart, to).toLowerCase(); // only ASCII in a run changes case
+    if (len + (to - runStart) > starts.length) [starts, ends] = [grow(starts, to - runStart), grow(ends, to - runStart)];
+    for (let k = runStart; k < to; k++) {
+      starts[len] = k;
+      ends[len++] = k + 1;
+    }
+  };
   let i = 0;
   while (i < n) {
     const c = raw.charCodeAt(i);
-    // ASCII not followed by a possible combining mark: no cluster work.
-    if (c < 0x80 && !(i + 1 < n && raw.charCodeAt(i + 1) >= 0x300)) {
-      text += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : raw[i]!;
-      starts.push(i);
-      ends.push(i + 1);
-      i++;
-      continue;
+    const nextIsMark = i + 1 < n && isMark(raw.charCodeAt(i + 1));
+    let width = 1;
+    if (c < 0x80) {
+      if (!nextIsMark) {
+        i++;
+        continue;
+      }
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      width = 2;
+      if (isAstralSimple(raw.codePointAt(i)!) && !(i + 2 < n && isMark(raw.charCodeAt(i + 2)))) {
+        i += 2;
+        continue;
+      }
+    } else {
+      const info = charInfo(c);
+      if (!nextIsMark && info & (F_SIMPLE | F_CONFUSABLE)) {
+        if (info & F_CONFUSABLE) sawConfusable = true;
+        i++;
+        continue;
+      }
     }
-    CLUSTER.lastIndex = i;
-    const m = CLUSTER.exec(raw);
-    const cluster = m ? m[0] : raw[i]!;
-    const j = i + cluster.length;
-    const out = foldCluster(cluster);
+    // A character that changes, or a cluster with marks: fold it on its own.
+    copyRun(i);
+    let j = i + width;
+    while (j < n && isMark(raw.charCodeAt(j))) j++;
+    const out = foldCluster(raw.slice(i, j));
+    if (len + out.length > starts.length) [starts, ends] = [grow(starts, out.length), grow(ends, out.length)];
     for (let k = 0; k < out.length; k++) {
-      starts.push(i);
-      ends.push(j);
+      starts[len] = i;
+      ends[len++] = j;
+      if (!sawConfusable && charInfo(out.charCodeAt(k)) & F_CONFUSABLE) sawConfusable = true;
     }
     text += out;
-    i = j;
+    i = runStart = j;
   }
-  return { text: foldConfusableWords(text), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  copyRun(n);
+  return { text: sawConfusable ? foldConfusableWords(text) : text, starts: starts.subarray(0, len), ends: ends.subarray(0, len) };
+}
+
+function grow(a: Int32Array<ArrayBuffer>, extra: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(a.length * 2, a.length + extra + 16));
+  b.set(a);
+  return b;
 }
 
 const WORD = /[\p{L}\p{M}\p{Nd}@$*#!'’]+/gu;
 const LATIN_LETTER = /[a-z]/;
+const LETTER = /\p{L}/u;
 
 /**
  * Cyrillic/Greek lookalikes → Latin, one word at a time, when the word looks Latin: it has a
@@ -96,14 +147,11 @@ const LATIN_LETTER = /[a-z]/;
  * UTF-16 unit for one, so offsets are unchanged.
  */
 export function foldConfusableWords(text: string): string {
-  let hasAny = false;
-  for (let i = 0; i < text.length && !hasAny; i++) hasAny = SCRIPT_CONFUSABLES.has(text.charCodeAt(i));
-  if (!hasAny) return text;
   return text.replace(WORD, (word) => {
     let letters = 0;
     let confusable = 0;
     for (const ch of word) {
-      if (/\p{L}/u.test(ch)) letters++;
+      if (LETTER.test(ch)) letters++;
       if (SCRIPT_CONFUSABLES.has(ch.codePointAt(0)!)) confusable++;
     }
     if (confusable === 0 || !(LATIN_LETTER.test(word) || confusable === letters)) return word;

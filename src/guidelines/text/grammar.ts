@@ -2,7 +2,7 @@
 import type { CompileContext } from "../types.js";
 import { lexicon } from "./lexicon.js";
 import { PatternSet } from "./patterns.js";
-import { CompiledList, type ResolvedList } from "./lists.js";
+import { CompiledList, allowSet, cached, type ResolvedList } from "./lists.js";
 
 const builtinSets = new Map<string, PatternSet>();
 
@@ -17,16 +17,19 @@ function builtinSet(name: string, entries: readonly string[]): PatternSet {
   return set;
 }
 
-/** Entries of several lists as one set (plurals per list setting). */
+/** Entries of several lists as one set (plurals per list setting); shared when the lists are the same. */
 export function unionSet(name: string, lists: readonly ResolvedList[]): PatternSet {
-  const set = new PatternSet(lexicon, name);
-  for (const l of lists) for (const e of l.entries) set.add(l.prefix && !e.includes(" ") && !e.endsWith("*") ? `${e}*` : e, { syntax: false, inflect: l.plurals });
-  return set;
+  return cached(JSON.stringify(["union", lists]), () => {
+    const set = new PatternSet(lexicon, name);
+    for (const l of lists) for (const e of l.entries) set.add(l.prefix && !e.includes(" ") && !e.endsWith("*") ? `${e}*` : e, { syntax: false, inflect: l.plurals });
+    return new CompiledList(set, null);
+  }).set;
 }
 
 /**
  * The grammar's frames plus `extra` frames, with the built-in sets and the condition's
- * `own` sets (which win on a name clash). Malformed extra frames fail through ctx.
+ * `own` sets (which win on a name clash). Malformed extra frames fail through ctx. Shared by
+ * conditions with the same frames and sets.
  */
 export function compileGrammar(
   ctx: CompileContext,
@@ -37,22 +40,20 @@ export function compileGrammar(
   allowEntries: readonly string[],
   extraPath: readonly (string | number)[],
 ): CompiledList {
-  const sets = new Map<string, PatternSet>();
-  for (const [name, entries] of Object.entries(builtins)) sets.set(name, builtinSet(name, entries));
-  for (const [name, set] of own) sets.set(name, set);
-  const out = new PatternSet(lexicon, "grammar");
-  for (const f of frames) out.add(f, { syntax: true, inflect: false, sets });
-  for (const f of extra) {
-    try {
-      out.add(f, { syntax: true, inflect: false, sets });
-    } catch (err) {
-      ctx.fail((err as Error).message, "fix or remove this pattern", extraPath);
+  const key = JSON.stringify(["grammar", frames, Object.keys(builtins), [...own].map(([k, v]) => `${k}=${v.id}`), extra, allowEntries]);
+  return cached(key, () => {
+    const sets = new Map<string, PatternSet>();
+    for (const [name, entries] of Object.entries(builtins)) sets.set(name, builtinSet(name, entries));
+    for (const [name, set] of own) sets.set(name, set);
+    const out = new PatternSet(lexicon, "grammar");
+    for (const f of frames) out.add(f, { syntax: true, inflect: false, sets });
+    for (const f of extra) {
+      try {
+        out.add(f, { syntax: true, inflect: false, sets });
+      } catch (err) {
+        ctx.fail((err as Error).message, "fix or remove this pattern", extraPath);
+      }
     }
-  }
-  let allow: PatternSet | null = null;
-  if (allowEntries.length) {
-    allow = new PatternSet(lexicon);
-    for (const e of allowEntries) allow.add(e, { syntax: false, inflect: false });
-  }
-  return new CompiledList(out, allow);
+    return new CompiledList(out, allowSet(allowEntries));
+  });
 }

@@ -11,7 +11,8 @@
 // - for prefix words (`fuck*`), starts with the prefix, under the same squeeze rule;
 // - has `*`/`#` wildcards standing for single letters of the word ("f*ck", "a**hole"),
 //   when two letters are known and no more hidden, or a long word is starred out ("a******").
-import type { TextAnalysis } from "./analysis.js";
+import { memoKey, type TextAnalysis } from "./analysis.js";
+import { TokenFlag } from "./tokenize.js";
 
 export interface LexHits {
   /** Hits of token position p are ids[first[p]..first[p+1]), each ending before token ends[i]. */
@@ -34,8 +35,14 @@ export function squeeze(s: string): { squeezed: string; runs: number[] } {
   return { squeezed, runs };
 }
 
-function hasRepeat(s: string): boolean {
-  for (let i = 1; i < s.length; i++) if (s.charCodeAt(i) === s.charCodeAt(i - 1)) return true;
+/** The same character 3+ times in a row: the only case squeezing can add a match. */
+function hasLongRun(s: string): boolean {
+  for (let i = 2; i < s.length; i++) if (s.charCodeAt(i) === s.charCodeAt(i - 1) && s.charCodeAt(i) === s.charCodeAt(i - 2)) return true;
+  return false;
+}
+
+function hasWild(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isWild(s.charCodeAt(i))) return true;
   return false;
 }
 
@@ -60,7 +67,8 @@ export class Lexicon {
   private readonly squeezedWords = new Map<string, number[]>();
   private readonly prefixes = new Map<string, number>();
   private readonly squeezedPrefixes = new Map<string, number[]>();
-  private readonly prefixHeads = new Set<number>();
+  /** Hashed first two characters of prefixes (squeezed too): most tokens skip prefix checks. */
+  private readonly prefixHeads = new Uint8Array(65536);
   private prefixLengths: number[] = [];
   private squeezedPrefixLengths: number[] = [];
   private readonly byLength = new Map<number, number[]>();
@@ -69,7 +77,7 @@ export class Lexicon {
   /** id → word; prefix words end with "*". */
   readonly words: string[] = [];
   /** Replaced whenever a word is added, so cached lookups of an older lexicon are not reused. */
-  private memoKey: object = {};
+  private key = memoKey();
 
   get size(): number {
     return this.words.length;
@@ -89,21 +97,21 @@ export class Lexicon {
     if (prefix) {
       this.prefixIds.push(id);
       push(this.squeezedPrefixes, squeezed, id);
-      this.prefixHeads.add(head(word));
-      this.prefixHeads.add(head(squeezed));
+      this.prefixHeads[head(word)] = 1;
+      this.prefixHeads[head(squeezed)] = 1;
       this.prefixLengths = addLength(this.prefixLengths, word.length);
       this.squeezedPrefixLengths = addLength(this.squeezedPrefixLengths, squeezed.length);
     } else {
       push(this.squeezedWords, squeezed, id);
       push(this.byLength, word.length, id);
     }
-    this.memoKey = {};
+    this.key = memoKey();
     return id;
   }
 
   /** Which lexicon words each token of the message is (computed once per message). */
   hits(analysis: TextAnalysis): LexHits {
-    return analysis.memo(this.memoKey, (a) => this.lookup(a));
+    return analysis.memo(this.key, (a) => this.lookup(a));
   }
 
   private lookup(a: TextAnalysis): LexHits {
@@ -116,12 +124,14 @@ export class Lexicon {
       first[p] = ids.length;
       const from = ids.length;
       const tok = tokens[p]!;
-      this.lookupForm(tok.text, p + 1, from, ids, ends);
-      if (tok.leet !== tok.text) this.lookupForm(tok.leet, p + 1, from, ids, ends);
-      if (tok.alt !== null) this.lookupForm(tok.alt, p + 1, from, ids, ends);
+      const wild = (tok.flags & TokenFlag.WILD) !== 0;
+      const longRun = (tok.flags & TokenFlag.LONG_RUN) !== 0;
+      this.lookupForm(tok.text, wild, longRun, p + 1, from, ids, ends);
+      if (tok.leet !== tok.text) this.lookupForm(tok.leet, wild && hasWild(tok.leet), longRun && hasLongRun(tok.leet), p + 1, from, ids, ends);
+      if (tok.alt !== null) this.lookupForm(tok.alt, hasWild(tok.alt), hasLongRun(tok.alt), p + 1, from, ids, ends);
       for (let j = 0; j < joined.length; j++) {
         const jt = joined[j]!;
-        if (jt.first === p) this.lookupForm(jt.text, jt.last + 1, from, ids, ends);
+        if (jt.first === p) this.lookupForm(jt.text, hasWild(jt.text), hasLongRun(jt.text), jt.last + 1, from, ids, ends);
       }
     }
     first[tokens.length] = ids.length;
@@ -134,31 +144,28 @@ export class Lexicon {
     ends.push(end);
   }
 
-  private lookupForm(form: string, end: number, from: number, ids: number[], ends: number[]): void {
+  private lookupForm(form: string, wild: boolean, longRun: boolean, end: number, from: number, ids: number[], ends: number[]): void {
     const id = this.exact.get(form);
     if (id !== undefined) this.add(id, end, from, ids, ends);
-    let wild = false;
-    for (let i = 0; i < form.length && !wild; i++) wild = isWild(form.charCodeAt(i));
     if (wild) {
       this.lookupWild(form, end, from, ids, ends);
       return;
     }
-    const repeat = hasRepeat(form);
     let sq: { squeezed: string; runs: number[] } | undefined;
-    if (repeat) {
+    if (longRun) {
       sq = squeeze(form);
       const cands = this.squeezedWords.get(sq.squeezed);
       if (cands) for (const c of cands) if (runsCover(sq.runs, this.runs[c]!, sq.runs.length)) this.add(c, end, from, ids, ends);
     }
     if (this.prefixIds.length === 0 || form.length < 2) return;
-    if (this.prefixHeads.has(head(form))) {
+    if (this.prefixHeads[head(form)] === 1) {
       for (const len of this.prefixLengths) {
         if (len > form.length) break;
         const pid = this.prefixes.get(form.slice(0, len));
         if (pid !== undefined) this.add(pid, end, from, ids, ends);
       }
     }
-    if (sq && sq.squeezed.length >= 2 && this.prefixHeads.has(head(sq.squeezed))) {
+    if (sq && sq.squeezed.length >= 2 && this.prefixHeads[head(sq.squeezed)] === 1) {
       for (const len of this.squeezedPrefixLengths) {
         if (len > sq.squeezed.length) break;
         const cands = this.squeezedPrefixes.get(sq.squeezed.slice(0, len));
@@ -197,7 +204,7 @@ function wildEquals(form: string, word: string, len: number): boolean {
 }
 
 function head(s: string): number {
-  return (s.charCodeAt(0) << 16) | s.charCodeAt(1);
+  return (s.charCodeAt(0) * 31 + s.charCodeAt(1)) & 0xffff;
 }
 
 function push<K>(map: Map<K, number[]>, key: K, id: number): void {

@@ -6,7 +6,7 @@
 // exception: "!shitake" in a list of shit* words keeps the mushroom clean.
 import { z } from "zod";
 import type { CompileContext, Match } from "../types.js";
-import type { TextAnalysis } from "./analysis.js";
+import { memoKey, type TextAnalysis } from "./analysis.js";
 import { lexicon } from "./lexicon.js";
 import { PatternSet, type PatternMatch } from "./patterns.js";
 
@@ -52,24 +52,31 @@ export function resolveList(spec: ListSpec, ctx: CompileContext, pathSuffix: rea
 
 /** A compiled list: the entries as patterns, and the exceptions that cancel a match they overlap. */
 export class CompiledList {
+  private readonly key = memoKey();
   constructor(
     readonly set: PatternSet,
     readonly allowSet: PatternSet | null,
   ) {}
 
-  /** Matches not covered by an exception, without overlaps (the longest of overlapping ones). */
-  match(a: TextAnalysis): PatternMatch[] {
-    let found = this.set.match(a);
+  /**
+   * Matches not covered by an exception, without overlaps (the longest of overlapping ones).
+   * Once per message (shared by every condition using this list); do not modify the result.
+   */
+  match(a: TextAnalysis): readonly PatternMatch[] {
+    const found = this.set.match(a);
     if (!found.length) return found;
-    if (this.allowSet) {
-      const allowed = this.allowSet.match(a);
-      if (allowed.length) found = found.filter((m) => !allowed.some((x) => x.first < m.end && m.first < x.end));
-    }
-    return found.length > 1 ? disjoint(found) : found;
+    return a.memo(this.key, () => {
+      let kept = found;
+      if (this.allowSet) {
+        const allowed = this.allowSet.match(a);
+        if (allowed.length) kept = kept.filter((m) => !allowed.some((x) => x.first < m.end && m.first < x.end));
+      }
+      return kept.length > 1 ? disjoint(kept) : kept;
+    });
   }
 }
 
-function disjoint(found: PatternMatch[]): PatternMatch[] {
+function disjoint(found: readonly PatternMatch[]): PatternMatch[] {
   const sorted = [...found].sort((x, y) => x.first - y.first || y.end - x.end);
   const out: PatternMatch[] = [];
   for (const m of sorted) {
@@ -77,6 +84,23 @@ function disjoint(found: PatternMatch[]): PatternMatch[] {
     if (!last || m.first >= last.end) out.push(m);
   }
   return out;
+}
+
+/**
+ * Compiled lists by content: conditions and rules with the same list share one PatternSet, so
+ * its per-message result is computed once. Bounded: reloads with edited lists do not pile up.
+ */
+const compiledCache = new Map<string, CompiledList>();
+const CACHE_LIMIT = 1000;
+
+export function cached(key: string, build: () => CompiledList): CompiledList {
+  let list = compiledCache.get(key);
+  if (!list) {
+    list = build();
+    if (compiledCache.size >= CACHE_LIMIT) compiledCache.clear();
+    compiledCache.set(key, list);
+  }
+  return list;
 }
 
 /**
@@ -89,22 +113,29 @@ export function compileList(
   opts: { syntax: boolean; sets?: ReadonlyMap<string, PatternSet>; name?: string },
   pathSuffix: readonly (string | number)[] = [],
 ): CompiledList {
-  const set = new PatternSet(lexicon, opts.name);
-  const parse = { syntax: opts.syntax, inflect: list.plurals, sets: opts.sets };
-  for (const e of list.entries) {
-    const entry = list.prefix && !opts.syntax && !e.includes(" ") && !e.endsWith("*") ? `${e}*` : e;
-    try {
-      set.add(entry, parse);
-    } catch (err) {
-      ctx.fail((err as Error).message, "fix or remove this entry", pathSuffix);
+  const setIds = [...(opts.sets ?? new Map<string, PatternSet>())].map(([k, v]) => `${k}=${v.id}`).join(",");
+  const key = JSON.stringify([list, opts.syntax, setIds]);
+  return cached(key, () => {
+    const set = new PatternSet(lexicon, opts.name);
+    const parse = { syntax: opts.syntax, inflect: list.plurals, sets: opts.sets };
+    for (const e of list.entries) {
+      const entry = list.prefix && !opts.syntax && !e.includes(" ") && !e.endsWith("*") ? `${e}*` : e;
+      try {
+        set.add(entry, parse);
+      } catch (err) {
+        ctx.fail((err as Error).message, "fix or remove this entry", pathSuffix);
+      }
     }
-  }
-  let allow: PatternSet | null = null;
-  if (list.allow.length) {
-    allow = new PatternSet(lexicon);
-    for (const e of list.allow) allow.add(e, { syntax: false, inflect: false });
-  }
-  return new CompiledList(set, allow);
+    return new CompiledList(set, allowSet(list.allow));
+  });
+}
+
+/** Exceptions as a set of plain phrases, or null when there are none. */
+export function allowSet(entries: readonly string[]): PatternSet | null {
+  if (!entries.length) return null;
+  const allow = new PatternSet(lexicon);
+  for (const e of entries) allow.add(e, { syntax: false, inflect: false });
+  return allow;
 }
 
 /** Condition matches for pattern matches, with spans in the original text. */

@@ -11,7 +11,7 @@
 //   *                  any one word
 //   $                  end of the sentence or message
 //   ^ (first)          the pattern starts a sentence or the message: "^ {insult} $" is "Idiot!"
-import type { TextAnalysis } from "./analysis.js";
+import { memoKey, type TextAnalysis } from "./analysis.js";
 import { TokenFlag } from "./tokenize.js";
 import { entryWord, internWord } from "./entries.js";
 import type { LexHits, Lexicon } from "./lexicon.js";
@@ -60,32 +60,37 @@ const MAX_MATCHES = 16;
 
 let nextSetId = 0;
 
-/** A trie root and its quick filter: the lexicon ids and sets that can start a pattern. */
+/** A trie root and its quick filter: the lexicon ids that can start a pattern (through sets too). */
 class Root {
   readonly node = new Node();
-  ids = new Uint8Array(0);
-  sets: PatternSet[] = [];
+  starts = new Uint8Array(0);
 
   finish(size: number): void {
     const bits = new Uint8Array(size);
     if (this.node.next) for (const id of this.node.next.keys()) bits[id] = 1;
-    this.ids = bits;
-    this.sets = (this.node.sets ?? []).map((s) => s.set);
+    for (const { set } of this.node.sets ?? []) {
+      const inner = set.startIds();
+      for (let i = 0; i < inner.length; i++) if (inner[i] === 1) bits[i] = 1;
+    }
+    this.starts = bits;
   }
 
   mayStart(h: LexHits, p: number): boolean {
-    for (let i = h.first[p]!; i < h.first[p + 1]!; i++) if (this.ids[h.ids[i]!] === 1) return true;
-    for (const s of this.sets) if (s.mayStart(h, p)) return true;
+    const starts = this.starts;
+    for (let i = h.first[p]!, e = h.first[p + 1]!; i < e; i++) if (starts[h.ids[i]!] === 1) return true;
     return false;
   }
 }
 
 export class PatternSet {
   readonly id = nextSetId++;
+  private readonly key = memoKey();
   private readonly free = new Root();
   /** Patterns written with a leading `^`: tried only where a sentence starts. */
   private readonly anchored = new Root();
   private hasAnchored = false;
+  /** Every pattern is one word (lists of words): set membership is one bitmap test per hit. */
+  private singleWords = true;
   private count = 0;
   private dirty = false;
 
@@ -125,6 +130,7 @@ export class PatternSet {
       if (!seq.length) throw new Error(`"${src}" can match nothing: make at least one element required`);
       const lead = seq[0]!;
       if (lead.kind === "any" || lead.kind === "end") throw new Error(`"${src}" cannot start with \`*\` or \`$\`: start with a word`);
+      if (seq.length > 1 || lead.kind !== "word" || anchored) this.singleWords = false;
       let node = root.node;
       for (const alt of seq) node = childFor(node, alt);
       if (node.terminal < 0) node.terminal = index;
@@ -139,57 +145,108 @@ export class PatternSet {
     this.anchored.finish(this.lex.size);
   }
 
+  /** Lexicon ids (as a bitmap) that can start one of the patterns. */
+  startIds(): Uint8Array {
+    if (this.dirty) this.finish();
+    if (!this.hasAnchored) return this.free.starts;
+    const bits = this.free.starts.slice();
+    const a = this.anchored.starts;
+    for (let i = 0; i < a.length; i++) if (a[i] === 1) bits[i] = 1;
+    return bits;
+  }
+
   /** Whether some pattern can start at token position p (a cheap filter). */
   mayStart(h: LexHits, p: number): boolean {
     if (this.dirty) this.finish();
     return this.free.mayStart(h, p) || (this.hasAnchored && this.anchored.mayStart(h, p));
   }
 
-  /** All matches in the message (at most a few), in order of their first word. */
-  match(a: TextAnalysis, limit = MAX_MATCHES): PatternMatch[] {
-    const h = this.lex.hits(a);
-    const out: PatternMatch[] = [];
-    const tokens = a.tokens;
-    for (let p = 0; p < tokens.length && out.length < limit; p++) {
-      if (!this.mayStart(h, p)) continue;
-      this.endsFrom(h, tokens, p, (end, pattern) => {
-        if (out.length < limit) out.push({ first: p, end, pattern });
-      });
-    }
-    return out;
+  /**
+   * All matches in the message (at most a few), in order of their first word. Computed once per
+   * message and set: conditions sharing a compiled list share the work. Do not modify the result.
+   */
+  match(a: TextAnalysis): readonly PatternMatch[] {
+    return a.memo(this.key, (x) => this.find(x));
   }
 
-  /** Calls `found` with each end position of a pattern starting at token p. */
-  endsFrom(h: LexHits, tokens: TextAnalysis["tokens"], p: number, found: (end: number, pattern: number) => void): void {
+  private find(a: TextAnalysis): PatternMatch[] {
     if (this.dirty) this.finish();
-    if (this.free.mayStart(h, p)) walk(this.free.node, h, tokens, p, p, found);
-    if (this.hasAnchored && (p === 0 || (tokens[p]!.flags & TokenFlag.BREAK_BEFORE) !== 0) && this.anchored.mayStart(h, p)) {
-      walk(this.anchored.node, h, tokens, p, p, found);
+    const h = this.lex.hits(a);
+    const tokens = a.tokens;
+    let sink: Sink | null = null;
+    for (let p = 0; p < tokens.length; p++) {
+      if (!this.mayStart(h, p)) continue;
+      sink ??= new Sink(false);
+      sink.first = p;
+      this.walkFrom(h, tokens, p, sink);
+      if (sink.matches.length >= MAX_MATCHES) break;
     }
+    return sink && sink.matches.length ? sink.matches : NONE;
+  }
+
+  private walkFrom(h: LexHits, tokens: TextAnalysis["tokens"], p: number, sink: Sink): void {
+    if (this.free.mayStart(h, p)) walk(this.free.node, h, tokens, p, p, sink);
+    if (this.hasAnchored && (p === 0 || (tokens[p]!.flags & TokenFlag.BREAK_BEFORE) !== 0) && this.anchored.mayStart(h, p)) {
+      walk(this.anchored.node, h, tokens, p, p, sink);
+    }
+  }
+
+  /** Where patterns starting at token p end (as a set used inside another pattern). */
+  endsAt(h: LexHits, tokens: TextAnalysis["tokens"], p: number): readonly number[] {
+    if (this.dirty) this.finish();
+    if (this.singleWords) {
+      const bits = this.free.starts;
+      let out: number[] | null = null;
+      for (let i = h.first[p]!, e = h.first[p + 1]!; i < e; i++) if (bits[h.ids[i]!] === 1) (out ??= []).push(h.ends[i]!);
+      return out ?? NO_ENDS;
+    }
+    if (!this.mayStart(h, p)) return NO_ENDS;
+    const sink = new Sink(true);
+    this.walkFrom(h, tokens, p, sink);
+    return sink.ends;
   }
 }
 
-function walk(
-  node: Node,
-  h: LexHits,
-  tokens: TextAnalysis["tokens"],
-  start: number,
-  pos: number,
-  found: (end: number, pattern: number) => void,
-): void {
-  if (node.terminal >= 0) found(pos, node.terminal);
+const NO_ENDS: readonly number[] = [];
+
+/** Collects what a walk finds: matches (for a whole set) or just end positions (inside a pattern). */
+class Sink {
+  first = 0;
+  readonly matches: PatternMatch[] = [];
+  readonly ends: number[] = [];
+  constructor(private readonly endsOnly: boolean) {}
+
+  found(end: number, pattern: number): void {
+    if (this.endsOnly) {
+      if (!this.ends.includes(end)) this.ends.push(end);
+    } else if (this.matches.length < MAX_MATCHES) this.matches.push({ first: this.first, end, pattern });
+  }
+}
+
+const NONE: PatternMatch[] = [];
+
+function walk(node: Node, h: LexHits, tokens: TextAnalysis["tokens"], start: number, pos: number, sink: Sink): void {
+  if (node.terminal >= 0) sink.found(pos, node.terminal);
   const n = tokens.length;
-  if (node.end && (pos === n || (tokens[pos]!.flags & TokenFlag.BREAK_BEFORE) !== 0)) walk(node.end, h, tokens, start, pos, found);
+  if (node.end && (pos === n || (tokens[pos]!.flags & TokenFlag.BREAK_BEFORE) !== 0)) walk(node.end, h, tokens, start, pos, sink);
   if (pos >= n) return;
   if (pos > start && (tokens[pos]!.flags & TokenFlag.BREAK_BEFORE) !== 0) return;
-  if (node.next) {
-    for (let i = h.first[pos]!; i < h.first[pos + 1]!; i++) {
-      const children = node.next.get(h.ids[i]!);
-      if (children) for (const c of children) walk(c, h, tokens, start, h.ends[i]!, found);
+  const next = node.next;
+  if (next) {
+    for (let i = h.first[pos]!, e = h.first[pos + 1]!; i < e; i++) {
+      const children = next.get(h.ids[i]!);
+      if (children) for (let c = 0; c < children.length; c++) walk(children[c]!, h, tokens, start, h.ends[i]!, sink);
     }
   }
-  if (node.sets) for (const { set, child } of node.sets) set.endsFrom(h, tokens, pos, (e) => walk(child, h, tokens, start, e, found));
-  if (node.any) walk(node.any, h, tokens, start, pos + 1, found);
+  const sets = node.sets;
+  if (sets) {
+    for (let k = 0; k < sets.length; k++) {
+      const { set, child } = sets[k]!;
+      const ends = set.endsAt(h, tokens, pos);
+      for (let j = 0; j < ends.length; j++) walk(child, h, tokens, start, ends[j]!, sink);
+    }
+  }
+  if (node.any) walk(node.any, h, tokens, start, pos + 1, sink);
 }
 
 function childFor(node: Node, alt: Alt): Node {

@@ -10,6 +10,7 @@
 // - Joined tokens: runs of ≥ 3 single letters separated by one separator ("f u c k",
 //   "f.u.c.k", "f-u-c-k") and 2–4 words joined by "-", "_" or "." ("mother-fucker", "a-hole").
 import type { Folded } from "./fold.js";
+import { C_APOS, C_DIGIT, C_LEET, C_LETTER, C_OTHER, C_SPACE, C_WILD, classOf } from "./chars.js";
 
 export interface Token {
   /** Folded word, apostrophes dropped, symbols kept: "sh1t", "f*ck", "youre". */
@@ -39,31 +40,16 @@ export const TokenFlag = {
   WILD: 8,
   /** A sentence break (. ! ? ; newline) lies between the previous token and this one. */
   BREAK_BEFORE: 16,
+  /** The same character 3+ times in a row ("fuuuck"): worth squeezing. */
+  LONG_RUN: 32,
 } as const;
 
-// Character classes of normalized text.
-const C_OTHER = 0;
-const C_LETTER = 1;
-const C_DIGIT = 2;
-const C_LEET = 3; // @ $ !
-const C_WILD = 4; // * #
-const C_APOS = 5;
-
-const asciiClass = new Uint8Array(128);
-for (let c = 97; c <= 122; c++) asciiClass[c] = C_LETTER;
-for (let c = 48; c <= 57; c++) asciiClass[c] = C_DIGIT;
-for (const ch of "@$!") asciiClass[ch.charCodeAt(0)] = C_LEET;
-for (const ch of "*#") asciiClass[ch.charCodeAt(0)] = C_WILD;
-asciiClass["'".charCodeAt(0)] = C_APOS;
-asciiClass["`".charCodeAt(0)] = C_APOS;
-
-const WORDISH = /[\p{L}\p{M}\p{Nd}]/u;
-function classOf(c: number): number {
-  if (c < 128) return asciiClass[c]!;
-  if (c === 0x2019 || c === 0x2018 || c === 0x02bc) return C_APOS;
-  if (c === 0x20ac || c === 0xa2) return C_LEET; // € ¢
-  return WORDISH.test(String.fromCharCode(c)) ? C_LETTER : C_OTHER;
-}
+const FLAG_OF: number[] = [];
+FLAG_OF[C_LETTER] = TokenFlag.LETTER;
+FLAG_OF[C_DIGIT] = TokenFlag.DIGIT;
+FLAG_OF[C_LEET] = TokenFlag.SYMBOL;
+FLAG_OF[C_WILD] = TokenFlag.WILD;
+FLAG_OF[C_APOS] = 0;
 
 const LEET: Record<string, string> = {
   "0": "o", "1": "i", "2": "z", "3": "e", "4": "a", "5": "s", "6": "g", "7": "t", "8": "b", "9": "g",
@@ -85,11 +71,17 @@ const isLetterSep = (c: number) =>
   c === 32 || c === 46 || c === 45 || c === 95 || c === 42 || c === 44 || c === 47 || c === 126 || c === 43;
 /** Separators that glue words into one: - _ . */
 const isJoinSep = (c: number) => c === 45 || c === 95 || c === 46;
+/** Trimmed from the start of a word: # (hashtag), !, apostrophes. */
+const trimHead = (c: number) => c === 35 || c === 33 || classOf(c) === C_APOS;
+/** Trimmed from the end of a word: ! # @ and apostrophes. */
+const trimTail = (c: number) => c === 33 || c === 35 || c === 64 || classOf(c) === C_APOS;
 
 export interface Tokens {
   tokens: Token[];
   joined: JoinedToken[];
 }
+
+const NO_JOINS: JoinedToken[] = [];
 
 export function tokenize(folded: Folded): Tokens {
   const t = folded.text;
@@ -97,54 +89,80 @@ export function tokenize(folded: Folded): Tokens {
   const starts = folded.starts;
   const ends = folded.ends;
   const tokens: Token[] = [];
-  /** Normalized [start, end) of each token, for gap checks. */
+  /** Normalized [start, end) of each token, for the join pass. */
   const spans: number[] = [];
+  let breakBefore = false;
+  /** Whether the join pass can find anything: single characters or glued words seen. */
+  let mayJoin = false;
+  let lastEnd = -2;
+  let lastSingle = false;
   let i = 0;
   while (i < n) {
     const c = t.charCodeAt(i);
     const cls = classOf(c);
-    if (cls === C_OTHER) {
+    if (cls === C_OTHER || cls === C_SPACE) {
+      if (isBreak(c)) breakBefore = true;
       i++;
       continue;
     }
     let s = i;
-    while (i < n && classOf(t.charCodeAt(i)) !== C_OTHER) i++;
+    let flags = 0;
+    let prev = -1;
+    let run = 0;
+    while (i < n) {
+      const d = t.charCodeAt(i);
+      const k = classOf(d);
+      if (k === C_OTHER || k === C_SPACE) break;
+      flags |= FLAG_OF[k]!;
+      if (d === prev) {
+        if (++run >= 3) flags |= TokenFlag.LONG_RUN;
+      } else run = 1;
+      prev = d;
+      i++;
+    }
     let e = i;
-    // Trim: hashtag, emphasis stars, quotes and trailing punctuation-like symbols.
+    const wordStart = s;
+    // Trim: *emphasis*, hashtags, quotes, trailing ! (a sentence break for what follows).
     if (t.charCodeAt(s) === 42) {
       while (s < e && t.charCodeAt(s) === 42) s++;
       while (e > s && t.charCodeAt(e - 1) === 42) e--;
     }
-    while (s < e && (t.charCodeAt(s) === 35 || t.charCodeAt(s) === 33 || classOf(t.charCodeAt(s)) === C_APOS)) s++;
-    while (e > s && (t.charCodeAt(e - 1) === 33 || t.charCodeAt(e - 1) === 35 || t.charCodeAt(e - 1) === 64 || classOf(t.charCodeAt(e - 1)) === C_APOS)) e--;
-    if (s === e) continue;
-    pushToken(t, s, e, starts, ends, tokens, spans);
+    while (s < e && trimHead(t.charCodeAt(s))) s++;
+    while (e > s && trimTail(t.charCodeAt(e - 1))) {
+      if (t.charCodeAt(e - 1) === 33) breakBefore = true;
+      e--;
+    }
+    if (s === e) {
+      for (let k = wordStart; k < i; k++) if (t.charCodeAt(k) === 33) breakBefore = true;
+      continue;
+    }
+    if (s !== wordStart || e !== i) flags = recount(t, s, e, flags & TokenFlag.LONG_RUN);
+    const single = e - s === 1 && !(flags & TokenFlag.WILD);
+    if ((single && lastSingle) || (s - lastEnd === 1 && isJoinSep(t.charCodeAt(lastEnd)))) mayJoin = true;
+    lastSingle = single;
+    lastEnd = e;
+    const afterBreak = breakBefore;
+    // A trailing "!" trimmed above belongs to the gap after this word.
+    breakBefore = false;
+    for (let k = e; k < i; k++) if (t.charCodeAt(k) === 33) breakBefore = true;
+    pushToken(t, s, e, flags | (afterBreak && tokens.length > 0 ? TokenFlag.BREAK_BEFORE : 0), starts, ends, tokens);
+    spans.push(s, e);
   }
-  markBreaks(t, tokens, spans);
-  return { tokens, joined: joinTokens(t, tokens, spans) };
+  return { tokens, joined: mayJoin ? joinTokens(t, tokens, spans) : NO_JOINS };
 }
 
-function pushToken(
-  t: string,
-  s: number,
-  e: number,
-  starts: Int32Array | null,
-  ends: Int32Array | null,
-  tokens: Token[],
-  spans: number[],
-): void {
-  let flags = 0;
-  let apos = false;
-  for (let k = s; k < e; k++) {
-    const cls = classOf(t.charCodeAt(k));
-    if (cls === C_LETTER) flags |= TokenFlag.LETTER;
-    else if (cls === C_DIGIT) flags |= TokenFlag.DIGIT;
-    else if (cls === C_LEET) flags |= TokenFlag.SYMBOL;
-    else if (cls === C_WILD) flags |= TokenFlag.WILD;
-    else apos = true;
-  }
+/** Flags of t[s, e) after trimming (the long-run flag is kept from the whole word). */
+function recount(t: string, s: number, e: number, keep: number): number {
+  let flags = keep;
+  for (let k = s; k < e; k++) flags |= FLAG_OF[classOf(t.charCodeAt(k))]!;
+  return flags;
+}
+
+const APOSTROPHES = /['`’‘ʼ]/g;
+
+function pushToken(t: string, s: number, e: number, flags: number, starts: Int32Array | null, ends: Int32Array | null, tokens: Token[]): void {
   let text = t.slice(s, e);
-  if (apos) text = text.replace(/['`’‘ʼ]/g, "");
+  if (text.length > 1 && APOS_TEST.test(text)) text = text.replace(APOSTROPHES, "");
   let leet = text;
   let alt: string | null = null;
   if (flags & TokenFlag.LETTER && flags & (TokenFlag.DIGIT | TokenFlag.SYMBOL)) {
@@ -153,29 +171,10 @@ function pushToken(
   }
   // "f*u*c*k": single letters alternating with one separator star.
   if (flags & TokenFlag.WILD && /^(?:[^*#][*#]){2,}[^*#]$/.test(leet)) alt = leet.replace(/[*#]/g, "");
-  tokens.push({
-    text,
-    leet,
-    alt,
-    start: starts ? starts[s]! : s,
-    end: ends ? ends[e - 1]! : e,
-    flags,
-  });
-  spans.push(s, e);
+  tokens.push({ text, leet, alt, start: starts ? starts[s]! : s, end: ends ? ends[e - 1]! : e, flags });
 }
 
-function markBreaks(t: string, tokens: Token[], spans: number[]): void {
-  for (let k = 1; k < tokens.length; k++) {
-    const from = spans[2 * k - 1]!;
-    const to = spans[2 * k]!;
-    for (let j = from; j < to; j++) {
-      if (isBreak(t.charCodeAt(j))) {
-        (tokens[k] as { flags: number }).flags |= TokenFlag.BREAK_BEFORE;
-        break;
-      }
-    }
-  }
-}
+const APOS_TEST = /['`’‘ʼ]/;
 
 /** The gap [from, to) is one separator, or (for spelled-out letters) blanks around at most one. */
 function gapIs(t: string, from: number, to: number, test: (c: number) => boolean): boolean {

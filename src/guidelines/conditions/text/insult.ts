@@ -41,8 +41,6 @@ const schema = z
   })
   .strict();
 
-const overlaps = (m: PatternMatch, others: readonly PatternMatch[]) => others.some((x) => x.first < m.end && m.first < x.end);
-
 export const insult = defineCondition({
   name: "insult",
   description: "An insult aimed at a person (\"you are a …\", \"… like you\", \"tui ekta …\"), with the insult words from lists.",
@@ -61,6 +59,7 @@ export const insult = defineCondition({
     const allow = [...(nouns?.allow ?? []), ...(adjectives?.allow ?? []), ...(config.allow ?? [])];
     const grammar = compileGrammar(ctx, INSULT_PATTERNS, GRAMMAR_SETS, own, config.patterns ?? [], allow, ["patterns"]);
     const anywhere = config.anywhere ? new CompiledList(insultSet, grammar.allowSet) : null;
+    const framesToo = (config.patterns ?? []).length > 0;
     const excused = compileGrammar(ctx, SELF_PATTERNS, GRAMMAR_SETS, own, [], [], []).set;
     const repeated = config.repeated;
     const key = `insult:${ctx.instanceId}:`;
@@ -68,11 +67,10 @@ export const insult = defineCondition({
       cost: 8,
       test(input) {
         const a = input.text;
-        let found = grammar.match(a);
-        if (anywhere) {
-          const loose = anywhere.match(a);
-          if (loose.length) found = found.concat(loose.filter((m) => !overlaps(m, found)));
-        }
+        // With `anywhere`, every built-in frame match contains a word match: the words decide
+        // (frames still run when the guideline added its own).
+        let found: readonly PatternMatch[] = anywhere ? anywhere.match(a) : grammar.match(a);
+        if (anywhere && framesToo) found = found.concat(grammar.match(a).filter((m) => !found.some((x) => x.first < m.end && m.first < x.end)));
         if (found.length) {
           // Said of oneself or denied: "I'm such an idiot", "he is not a moron".
           const mine = excused.match(a);
