@@ -49,7 +49,8 @@ export const classifier = defineCondition({
         const text = input.message.text;
         const score = model.score(text);
         if (score < threshold) return null;
-        const detail = `${name} ${score.toFixed(2)}`;
+        // floored, so a score never shows as a certain "1.00"
+        const detail = `${name} ${(Math.floor(score * 100) / 100).toFixed(2)}`;
         const words = model.explain(text, SHOWN_WORDS);
         if (words.length === 0) return [{ condition: "classifier", text, start: 0, end: text.length, detail }];
         return words.map((w, i): Match => ({
