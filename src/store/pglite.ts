@@ -8,7 +8,7 @@ const pgliteVersion = packageVersion("@electric-sql/pglite");
 
 /**
  * PGlite replaces its default start parameters with these, so they repeat the defaults.
- * shared_buffers=16MB saves about 140 MB of memory against the default 128MB; TimeZone=UTC
+ * shared_buffers=16MB cut RSS from about 485 MB to 365–400 MB here (default 128MB); TimeZone=UTC
  * because the Prisma adapter reads timestamptz as if the session were UTC.
  */
 const startParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB", "-c", "TimeZone=UTC"];
