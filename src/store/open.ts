@@ -102,7 +102,7 @@ async function openPostgres(url: string, opts: StoreOptions): Promise<Store> {
 function makeStore(prisma: PrismaClient, kind: Store["kind"], location: string, migrations: MigrateResult, shut: () => Promise<void>): Store {
   let closing: Promise<void> | undefined;
   // A forgotten close() would keep Node alive (PGlite) or the pool open; close when the loop empties.
-  const onBeforeExit = () => void store.close();
+  const onBeforeExit = () => void store.close().catch(() => undefined);
   process.once("beforeExit", onBeforeExit);
   const store: Store = {
     prisma,
