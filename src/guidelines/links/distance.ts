@@ -1,6 +1,18 @@
 // Optimal string alignment distance (Damerau–Levenshtein restricted: adjacent transpositions
 // count one edit), with an early exit once every path exceeds `max`.
 
+// Three reused rows (distance runs synchronously; hostnames are short).
+let ROW = 64;
+let rowA = new Int32Array(ROW);
+let rowB = new Int32Array(ROW);
+let rowC = new Int32Array(ROW);
+function grow(n: number): void {
+  ROW = n;
+  rowA = new Int32Array(n);
+  rowB = new Int32Array(n);
+  rowC = new Int32Array(n);
+}
+
 export function osaDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
   const n = a.length;
@@ -8,9 +20,10 @@ export function osaDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(n - m) > max) return max + 1;
   if (n === 0) return m;
   if (m === 0) return n;
-  let prev2 = new Array<number>(m + 1).fill(0);
-  let prev = new Array<number>(m + 1);
-  let cur = new Array<number>(m + 1);
+  if (m + 1 > ROW) grow(m + 1);
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
   for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
     cur[0] = i;
@@ -25,7 +38,10 @@ export function osaDistance(a: string, b: string, max = Infinity): number {
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[m]!;
 }

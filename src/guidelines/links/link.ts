@@ -37,46 +37,128 @@ export interface Link {
 // A separator between labels: a dot, a defanged dot, or a full-width/ideographic dot.
 // "x . com" / "x. com" (spaced to dodge filters) only before com/net/org.
 const SEP = String.raw`(?:\.|\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|。|．|｡|[ \t]{0,2}\.[ \t]{1,2}(?=(?:com|net|org)\b)|[ \t]{1,2}\.(?=(?:com|net|org)\b))`;
-const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}_-]{0,62})`;
-const LINK_RE = new RegExp(
-  // Not inside a word, an email address or a hostname; "..." before a link is fine.
-  String.raw`(?<![\p{L}\p{N}\p{M}_@\-])(?<![^.]\.)` +
-    String.raw`(?:(?<scheme>h(?:tt|xx|XX)ps?|ftp)(?::|\[:\])\/\/(?:[^\s/?#@<>"']{0,64}@)?)?` +
-    String.raw`(?<host>(?:${LABEL}${SEP})+${LABEL})` +
-    String.raw`(?<port>:\d{1,5})?` +
-    String.raw`(?![\p{L}\p{N}\p{M}_@-])` +
-    String.raw`(?<path>[/?#][^\s<>"'\x60]*)?`,
-  "giu",
-);
+/** The link pattern, for Unicode text or (much faster) for ASCII-only text. */
+function linkPattern(unicode: boolean): RegExp {
+  const word = unicode ? String.raw`\p{L}\p{N}` : "a-z0-9";
+  const wordM = unicode ? String.raw`\p{L}\p{N}\p{M}` : "a-z0-9";
+  const label = String.raw`[${word}](?:[${wordM}_-]{0,62})`;
+  const sep = unicode ? SEP : SEP.replace("|。|．|｡", "");
+  return new RegExp(
+    // Not inside a word, an email address or a hostname; "..." before a link is fine.
+    String.raw`(?<![${wordM}_@\-])(?<![^.]\.)` +
+      String.raw`(?:(?<scheme>h(?:tt|xx|XX)ps?|ftp)(?::|\[:\])\/\/(?:[^\s/?#@<>"']{0,64}@)?)?` +
+      String.raw`(?<host>(?:${label}${sep})+${label})` +
+      String.raw`(?<port>:\d{1,5})?` +
+      String.raw`(?![${wordM}_@-])` +
+      String.raw`(?<path>[/?#][^\s<>"'\x60]*)?`,
+    unicode ? "giu" : "gi",
+  );
+}
+const LINK_RE = linkPattern(true);
+const LINK_RE_ASCII = linkPattern(false);
 const LABEL_RE = /[\p{L}\p{N}][\p{L}\p{N}\p{M}_-]*/gu;
 const DEFANG_HINT = /[\[({]dot[\])}]/i;
 const TRAILING = /[.,;:!?'"»”’…*_~]+$/;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
-/** True when the text may contain a link; false for most chat (no dot of any kind). */
-export function mayContainLinks(text: string): boolean {
-  if (text.length < 4) return false;
-  if (text.indexOf(".") !== -1) return true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // 。 ． ｡ (ideographic and full-width full stops)
-    if (c === 0x3002 || c === 0xff0e || c === 0xff61) return true;
-  }
-  return DEFANG_HINT.test(text);
+/** "com", "net" or "org" as a whole word at `j`, after at most two spaces. */
+function spacedTldAt(text: string, j: number): boolean {
+  let k = j;
+  while (k < j + 2 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  const a = text.charCodeAt(k) | 0x20;
+  const b = text.charCodeAt(k + 1) | 0x20;
+  const c = text.charCodeAt(k + 2) | 0x20;
+  const ok = (a === 99 && b === 111 && c === 109) || (a === 110 && b === 101 && c === 116) || (a === 111 && b === 114 && c === 103);
+  return ok && !wordish(text.charCodeAt(k + 3));
 }
+
+/** A letter or digit, ASCII or not (IDN hosts), by char code. */
+function wordish(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c >= 0xc0;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x3000;
+}
+
+const WHOLE = -1;
+
+/**
+ * Where links may be: null for none (most chat: sentence full stops are followed by a space or
+ * the end), WHOLE for "look everywhere" (spaced, defanged or ideographic dots: rare), else the
+ * whitespace-delimited chunks [start, end, start, end, ...] holding a dot between two letters or
+ * digits ("x.com", "e.g").
+ */
+function candidates(text: string): number[] | typeof WHOLE | null {
+  const n = text.length;
+  if (n < 4) return null;
+  let chunks: number[] | null = null;
+  let covered = -1; // end of the last chunk
+  for (let i = text.indexOf("."); i !== -1; i = text.indexOf(".", i + 1)) {
+    if (i === 0 || i === n - 1) continue;
+    const prev = text.charCodeAt(i - 1);
+    const next = text.charCodeAt(i + 1);
+    if (wordish(next)) {
+      if (wordish(prev)) {
+        if (i < covered) continue;
+        let a = i - 1;
+        while (a > 0 && a > covered && !isSpace(text.charCodeAt(a - 1))) a--;
+        let b = i + 1;
+        while (b < n && !isSpace(text.charCodeAt(b))) b++;
+        (chunks ??= []).push(a, b);
+        covered = b;
+        continue;
+      }
+      if (prev === 32 && spacedTldAt(text, i + 1)) return WHOLE;
+    } else if (next === 32 || next === 9) {
+      if ((wordish(prev) || prev === 32) && spacedTldAt(text, i + 1)) return WHOLE;
+    } else if (next === 93 /* ] */ || next === 41 /* ) */ || next === 125 /* } */) {
+      if (prev === 91 || prev === 40 || prev === 123) return WHOLE; // [.] (.) {.}
+    }
+  }
+  // 。 ． ｡ (ideographic and full-width full stops), "[dot]" / "(dot)"
+  if (text.indexOf("\u3002") !== -1 || text.indexOf("\uff0e") !== -1 || text.indexOf("\uff61") !== -1) return WHOLE;
+  if ((text.indexOf("dot") !== -1 || text.indexOf("DOT") !== -1 || text.indexOf("Dot") !== -1) && DEFANG_HINT.test(text)) return WHOLE;
+  return chunks;
+}
+
+/** True when the text may contain a link (see candidates). */
+export function mayContainLinks(text: string): boolean {
+  return candidates(text) !== null;
+}
+
+function isAscii(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
+/** Shared result for the (usual) message without links. Frozen: never push to a result. */
+const NO_LINKS = Object.freeze([]) as unknown as Link[];
 
 export function extractLinks(text: string): Link[] {
-  if (!mayContainLinks(text)) return [];
+  const where = candidates(text);
+  if (where === null) return NO_LINKS;
   const out: Link[] = [];
-  LINK_RE.lastIndex = 0;
-  for (let m = LINK_RE.exec(text); m !== null; m = LINK_RE.exec(text)) {
-    const link = toLink(text, m);
-    if (link) out.push(link);
+  if (where === WHOLE) {
+    scanRange(text, 0, text.length, out);
+    return out.length ? out : NO_LINKS;
   }
-  return out;
+  for (let k = 0; k < where.length; k += 2) scanRange(text, where[k]!, where[k + 1]!, out);
+  return out.length ? out : NO_LINKS;
 }
 
-function toLink(text: string, m: RegExpExecArray): Link | null {
+/** Links in text[from, to): the regex runs on that slice only, offsets are the text's. */
+function scanRange(text: string, from: number, to: number, out: Link[]): void {
+  const part = from === 0 && to === text.length ? text : text.slice(from, to);
+  const re = isAscii(part, 0, part.length) ? LINK_RE_ASCII : LINK_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(part); m !== null; m = re.exec(part)) {
+    const link = toLink(part, m, from);
+    if (link) out.push(link);
+  }
+}
+
+function toLink(text: string, m: RegExpExecArray, offset: number): Link | null {
   const g = m.groups!;
   const schemeRaw = g.scheme;
   const hostRaw = g.host!;
@@ -132,8 +214,8 @@ function toLink(text: string, m: RegExpExecArray): Link | null {
   return {
     raw,
     host,
-    start,
-    end,
+    start: start + offset,
+    end: end + offset,
     unicodeHost,
     path,
     scheme,

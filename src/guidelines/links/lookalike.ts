@@ -69,48 +69,82 @@ export function communityProtectedNames(ownDomains: readonly string[], names: re
   return out;
 }
 
-/** Checks one link against the names; null when it is not a lookalike (or is an official domain). */
-export function lookalikeOf(link: Link, names: readonly ProtectedName[]): LookalikeHit | null {
-  const host = link.host;
-  const reg = registrableDomain(host);
-  const regUnicode = registrableDomain(link.unicodeHost);
-  const label = regUnicode.slice(0, regUnicode.indexOf(".") === -1 ? undefined : regUnicode.indexOf("."));
-  const skel = skeleton(label);
-  const words = skel.split("-").filter(Boolean);
-  const joined = words.join("");
-  for (const p of names) {
-    if (p.official.has(host) || p.official.has(reg)) continue;
-    // Homoglyphs (or the name on another TLD): "dlscord.com", "disсord.gg", "discord.xyz".
-    if (joined === p.skel) return { name: p.name, shown: p.shown, how: label === p.name ? "brand-in-domain" : "homoglyph" };
-    // Typos: "discrod", "steamcomunity" (same first letter: "binance" ≠ "finance").
-    if (p.maxDistance > 0 && joined[0] === p.skel[0] && osaDistance(joined, p.skel, p.maxDistance) <= p.maxDistance) {
-      return { name: p.name, shown: p.shown, how: "typo" };
-    }
-    // The name as one word of a hyphenated host, possibly misspelt: "disc0rd-nitro", "myshop-offer".
-    if (words.length > 1) {
-      for (const w of words) {
-        if (w === p.skel || (p.maxDistance > 0 && w[0] === p.skel[0] && osaDistance(w, p.skel, p.maxDistance) <= p.maxDistance)) {
-          return { name: p.name, shown: p.shown, how: w === p.skel ? "brand-in-domain" : "typo" };
+/**
+ * A set of protected names prepared for checking many links: all their real domains in one set
+ * (a real domain of any protected brand is never a lookalike), and "real domain + dot" needles
+ * for the embedded-domain trick.
+ */
+export class LookalikeIndex {
+  private readonly official: DomainSet;
+  private readonly embedded: readonly [string, ProtectedName][];
+
+  constructor(readonly names: readonly ProtectedName[]) {
+    this.official = new DomainSet(names.flatMap((p) => p.officialDomains));
+    this.embedded = names.flatMap((p) => p.officialDomains.filter((d) => d.includes(".")).map((d) => [`${d}.`, p] as [string, ProtectedName]));
+  }
+
+  /** The lookalike a link is, or null (not a lookalike, or a real domain). */
+  check(link: Link): LookalikeHit | null {
+    const host = link.host;
+    if (this.official.has(host)) return null;
+    const regUnicode = registrableDomain(link.unicodeHost);
+    const dot = regUnicode.indexOf(".");
+    const label = dot === -1 ? regUnicode : regUnicode.slice(0, dot);
+    const skel = skeleton(label);
+    const hyphen = skel.indexOf("-") !== -1;
+    const words = hyphen ? skel.split("-").filter(Boolean) : null;
+    const joined = words ? words.join("") : skel;
+    for (const p of this.names) {
+      const ps = p.skel;
+      // Homoglyphs (or the name on another TLD): "dlscord.com", "disсord.gg", "discord.xyz".
+      if (joined === ps) return { name: p.name, shown: p.shown, how: label === p.name ? "brand-in-domain" : "homoglyph" };
+      // Typos: "discrod", "steamcomunity" (same first letter: "binance" is not "finance").
+      const md = p.maxDistance;
+      if (md > 0 && joined.charCodeAt(0) === ps.charCodeAt(0) && Math.abs(joined.length - ps.length) <= md && osaDistance(joined, ps, md) <= md) {
+        return { name: p.name, shown: p.shown, how: "typo" };
+      }
+      // The name as one word of a hyphenated host, possibly misspelt: "disc0rd-nitro", "myshop-offer".
+      if (words !== null && words.length > 1) {
+        for (const w of words) {
+          if (w === ps) return { name: p.name, shown: p.shown, how: "brand-in-domain" };
+          if (md > 0 && w.charCodeAt(0) === ps.charCodeAt(0) && Math.abs(w.length - ps.length) <= md && osaDistance(w, ps, md) <= md) {
+            return { name: p.name, shown: p.shown, how: "typo" };
+          }
         }
       }
-    }
-    // The name glued to a scam word: "discordnitro", "freesteamcommunity", "steamgift".
-    if (p.skel.length >= 5 && joined.length > p.skel.length) {
-      const at = joined.indexOf(p.skel);
-      if (at !== -1) {
-        const rest = joined.slice(0, at) + " " + joined.slice(at + p.skel.length);
-        if (rest.split(" ").some((r) => r && SCAM_SKELETONS.has(r))) {
+      // The name glued to a scam word: "discordnitro", "freesteamcommunity", "steamgift".
+      if (ps.length >= 5 && joined.length > ps.length) {
+        const at = joined.indexOf(ps);
+        if (at !== -1 && (SCAM_SKELETONS.has(joined.slice(0, at)) || SCAM_SKELETONS.has(joined.slice(at + ps.length)) || gluedScam(joined.slice(0, at)) || gluedScam(joined.slice(at + ps.length)))) {
           return { name: p.name, shown: p.shown, how: "brand-in-domain" };
         }
       }
     }
     // A real domain used as a subdomain: "steamcommunity.com.trade-offer.ru".
-    for (const off of p.officialDomains) {
-      const i = host.indexOf(off + ".");
-      if (i !== -1 && (i === 0 || host[i - 1] === ".")) return { name: p.name, shown: off, how: "embedded-domain" };
+    if (host.split(".").length >= 3) {
+      for (const [needle, p] of this.embedded) {
+        const i = host.indexOf(needle);
+        if (i !== -1 && (i === 0 || host.charCodeAt(i - 1) === 46)) return { name: p.name, shown: needle.slice(0, -1), how: "embedded-domain" };
+      }
     }
+    return null;
   }
-  return null;
+}
+
+/** "freegift" → two scam words glued. */
+function gluedScam(rest: string): boolean {
+  if (rest.length < 6) return false;
+  for (let i = 3; i <= rest.length - 3; i++) if (SCAM_SKELETONS.has(rest.slice(0, i)) && SCAM_SKELETONS.has(rest.slice(i))) return true;
+  return false;
+}
+
+const indexes = new WeakMap<readonly ProtectedName[], LookalikeIndex>();
+
+/** Checks one link against the names; null when it is not a lookalike (or is a real domain). */
+export function lookalikeOf(link: Link, names: readonly ProtectedName[]): LookalikeHit | null {
+  let index = indexes.get(names);
+  if (!index) indexes.set(names, (index = new LookalikeIndex(names)));
+  return index.check(link);
 }
 
 // Words are compared in skeleton form: "glft" is how "gift" reads after folding i → l.

@@ -14,6 +14,7 @@
 //       min: 1                          # at least this many counted links (default 1)
 //       max: 5                          # true only with MORE than this many (link flood in one message)
 //       alone: true                     # the message is little more than the link(s): ≤ 3 other words
+//                                       # (or a number: at most that many other words)
 //
 // With none of blocklist/deny/lookalike/shorteners/invites/defanged, every link counts.
 // Named lists: `phishing` = built-in seed + scam host shapes (free-nitro, steam-gift) + the
@@ -59,7 +60,10 @@ const schema = z
     allowlist: listRefs.optional().describe("List files of domains that never count."),
     min: z.number().int().min(1).optional().describe("At least this many counted links. Default 1."),
     max: z.number().int().min(0).optional().describe("True only when there are more than this many counted links."),
-    alone: z.boolean().optional().describe("The message is little more than its link(s): at most 3 other words."),
+    alone: z
+      .union([z.boolean(), z.number().int().min(0).max(50)])
+      .optional()
+      .describe("The message is little more than its link(s): at most 3 other words (or the number given)."),
   })
   .strict();
 
@@ -118,8 +122,8 @@ function inviteCode(entry: string): string {
 const ALONE_WORDS = 3;
 const WORD = /[\p{L}\p{N}]{2,}/gu;
 
-/** At most ALONE_WORDS words outside the links (HTML tags around links ignored). */
-function isAlone(text: string, links: readonly Link[]): boolean {
+/** At most `maxWords` words outside the links (HTML tags around links ignored). */
+function isAlone(text: string, links: readonly Link[], maxWords: number): boolean {
   let rest = "";
   let at = 0;
   for (const l of links) {
@@ -130,18 +134,19 @@ function isAlone(text: string, links: readonly Link[]): boolean {
   rest = rest.replace(/<[^>]*>/g, " ");
   let n = 0;
   WORD.lastIndex = 0;
-  while (WORD.exec(rest) !== null) if (++n > ALONE_WORDS) return false;
+  while (WORD.exec(rest) !== null) if (++n > maxWords) return false;
   return true;
 }
 
 class LinksCondition implements CompiledCondition {
   readonly cost = 3;
   private readonly threshold: number;
+  private readonly aloneWords: number;
   private readonly filtered: boolean;
   private readonly builtinNames: ProtectedName[];
   private readonly extraNames: readonly string[];
   private readonly maxDistance: number | undefined;
-  private readonly extraNamesByCommunity = new WeakMap<readonly string[], ProtectedName[]>();
+  private readonly namesByCommunity = new WeakMap<readonly string[], WeakMap<readonly string[], ProtectedName[]>>();
 
   constructor(
     private readonly c: Config,
@@ -153,6 +158,7 @@ class LinksCondition implements CompiledCondition {
     private readonly inviteExcept: ReadonlySet<string> | null,
   ) {
     this.threshold = c.max !== undefined ? Math.max(c.min ?? 1, c.max + 1) : (c.min ?? 1);
+    this.aloneWords = c.alone === true ? ALONE_WORDS : typeof c.alone === "number" ? c.alone : -1;
     this.filtered = Boolean(blocklists.length || shorteners || deny || c.lookalike || c.invites || c.defanged);
     const la = typeof c.lookalike === "object" ? c.lookalike : {};
     this.maxDistance = la.max_distance;
@@ -173,7 +179,7 @@ class LinksCondition implements CompiledCondition {
       (matches ??= []).push({ condition: "links", text: l.raw, start: l.start, end: l.end, detail: why });
     }
     if (matches === null || matches.length < this.threshold) return null;
-    if (this.c.alone && !isAlone(input.message.text, links)) return null;
+    if (this.aloneWords >= 0 && !isAlone(input.message.text, links, this.aloneWords)) return null;
     return matches;
   }
 
@@ -211,16 +217,19 @@ class LinksCondition implements CompiledCondition {
     return null;
   }
 
+  /** Built-in brands, this rule's names and the community's own names; one array per community (cached). */
   private names(input: EvalInput): readonly ProtectedName[] {
-    const community = communityNames(input.community, this.maxDistance);
-    if (this.extraNames.length === 0) return community.length ? [...community, ...this.builtinNames] : this.builtinNames;
     const own = input.community.ownDomains;
-    let extra = this.extraNamesByCommunity.get(own);
-    if (!extra) {
-      extra = [...communityProtectedNames(own, this.extraNames, this.maxDistance), ...community, ...this.builtinNames];
-      this.extraNamesByCommunity.set(own, extra);
+    const protectedNames = input.community.protectedNames;
+    if (own.length === 0 && protectedNames.length === 0 && this.extraNames.length === 0) return this.builtinNames;
+    let byNames = this.namesByCommunity.get(own);
+    if (!byNames) this.namesByCommunity.set(own, (byNames = new WeakMap()));
+    let names = byNames.get(protectedNames);
+    if (!names) {
+      names = [...communityProtectedNames(own, this.extraNames, this.maxDistance), ...communityNames(input.community, this.maxDistance), ...this.builtinNames];
+      byNames.set(protectedNames, names);
     }
-    return extra;
+    return names;
   }
 }
 

@@ -8,6 +8,8 @@
 //       within: 10s          # window length: 10s, 5m, 1h, 1d
 //       min_length: 10       # duplicates only: ignore messages shorter than this (default 5 characters)
 //
+// Duplicates compare the text lower-cased with whitespace collapsed (by hash and length).
+//
 // Counts the messages that reach this condition (inside `all`, cheaper conditions run first: a
 // rule `all: [{ member: { joined_within: 1d } }, { rate: ... }]` counts new members' messages).
 // A burst fires on every message past the threshold; the detail ("6 messages in 10s") names the
@@ -43,16 +45,62 @@ const UNIT: Record<(typeof COUNTS)[number], [string, string]> = {
 
 const SCOPE_TEXT: Record<(typeof SCOPES)[number], string> = { member: "", channel: " in this channel", community: " across the community" };
 
-/** Text compared for duplicates: lower case, whitespace collapsed, at most 500 characters. */
-export function duplicateKey(text: string): string {
-  return text.slice(0, 500).toLowerCase().replace(/\s+/g, " ").trim();
+/**
+ * What duplicates are compared by: a 32-bit hash of the text lower-cased (ASCII) with runs of
+ * whitespace collapsed and ends trimmed, in base 36, plus its significant length. One pass, no
+ * intermediate strings; cached for the last text (every duplicate rule asks for the same one).
+ */
+export function duplicateKey(text: string): { value: string; length: number } {
+  if (text === lastDupText) return lastDup;
+  let h = 0x811c9dc5 | 0;
+  let length = 0;
+  let space = false;
+  const n = Math.min(text.length, 1000);
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c <= 32 || c === 0xa0) {
+      space = length > 0;
+      continue;
+    }
+    if (space) {
+      h = Math.imul(h ^ 32, 0x01000193);
+      length++;
+      space = false;
+    }
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+    length++;
+  }
+  lastDupText = text;
+  // 32 bits of hash and the length: equal texts are equal keys; unequal ones collide about
+  // once in four billion, and only within one member's or channel's window.
+  lastDup = { value: `${(h >>> 0).toString(36)}.${length}`, length };
+  return lastDup;
+}
+let lastDupText: string | undefined;
+let lastDup: { value: string; length: number } = { value: "", length: 0 };
+
+/** A short stable id for rate keys: 10 base-36 characters of a hash of the instance id. */
+function shortId(instanceId: string): string {
+  let h1 = 0x811c9dc5 | 0;
+  let h2 = 0x9747b28c | 0;
+  for (let i = 0; i < instanceId.length; i++) {
+    const ch = instanceId.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 0x01000193);
+    h2 = Math.imul(h2 ^ ch, 0x5bd1e995);
+  }
+  return (h1 >>> 0).toString(36) + (h2 >>> 16).toString(36);
 }
 
 class RateCondition implements CompiledCondition {
   readonly cost = 2;
   private readonly minLength: number;
-  private lastMessage: string | undefined;
+  private lastCommunity: string | undefined;
+  private lastId: string | undefined;
   private lastResult: Match[] | null = null;
+  /** Store keys by scope, so a message builds no key string (bounded: cleared when large). */
+  private readonly keys = new Map<string, string>();
+  private keysCommunity: string | undefined;
 
   constructor(
     private readonly c: Config,
@@ -64,54 +112,62 @@ class RateCondition implements CompiledCondition {
   test(input: EvalInput): Match[] | null {
     const m = input.message;
     // The same message judged twice (dry runs, re-evaluation) must not count twice.
-    const messageKey = `${m.community}\u0001${m.id}`;
-    if (messageKey === this.lastMessage) return this.lastResult;
-    this.lastMessage = messageKey;
+    if (m.id === this.lastId && m.community === this.lastCommunity) return this.lastResult;
+    this.lastId = m.id;
+    this.lastCommunity = m.community;
     this.lastResult = this.count(input);
     return this.lastResult;
+  }
+
+  private keyFor(community: string, scope: string): string {
+    if (community !== this.keysCommunity) {
+      // Keys are per community; one bot serving several communities alternates rarely enough.
+      this.keys.clear();
+      this.keysCommunity = community;
+    }
+    let key = this.keys.get(scope);
+    if (key === undefined) {
+      if (this.keys.size >= 50_000) this.keys.clear();
+      key = `${this.id}\u0001${community}\u0001${scope}`;
+      this.keys.set(scope, key);
+    }
+    return key;
   }
 
   private count(input: EvalInput): Match[] | null {
     const c = this.c;
     const m = input.message;
-    const scope = c.per === "member" ? `${m.community}\u0001${input.member.id}` : c.per === "channel" ? `${m.community}\u0001${m.channel}` : m.community;
-    const key = `${this.id}\u0001${scope}`;
-    let n: number;
-    let text = "";
-    let start = -1;
-    let end = -1;
+    // The weight first: a message that adds nothing (no links, no mentions) builds no key.
+    let weight = 1;
+    let dup: { value: string; length: number } | null = null;
     switch (c.count) {
       case "messages":
-        n = input.rates.hit(key, m.at, c.within);
         break;
-      case "duplicates": {
-        const value = duplicateKey(m.text);
-        if (value.length < this.minLength) return null;
-        n = input.rates.hitValue(key, value, m.at, c.within);
-        text = m.text;
-        start = 0;
-        end = m.text.length;
+      case "duplicates":
+        dup = duplicateKey(m.text);
+        if (dup.length < this.minLength) return null;
         break;
-      }
       case "links": {
+        const links = input.links;
+        if (links.length === 0) return null;
         const own = ownDomainSet(input.community);
-        let w = 0;
-        for (const l of input.links) if (!own.has(l.host)) w++;
-        if (w === 0) return null;
-        n = input.rates.hit(key, m.at, c.within, w);
+        weight = 0;
+        for (const l of links) if (!own.has(l.host)) weight++;
         break;
       }
-      case "mentions": {
-        const w = m.mentions + (m.mentionsEveryone ? 1 : 0);
-        if (w === 0) return null;
-        n = input.rates.hit(key, m.at, c.within, w);
+      case "mentions":
+        weight = m.mentions + (m.mentionsEveryone ? 1 : 0);
         break;
-      }
       case "attachments":
-        if (m.attachments === 0) return null;
-        n = input.rates.hit(key, m.at, c.within, m.attachments);
+        weight = m.attachments;
         break;
     }
+    if (weight === 0) return null;
+    const key = this.keyFor(m.community, c.per === "member" ? input.member.id : c.per === "channel" ? m.channel : "");
+    const n = dup !== null ? input.rates.hitValue(key, dup.value, m.at, c.within) : input.rates.hit(key, m.at, c.within, weight);
+    const text = dup !== null ? m.text : "";
+    const start = dup !== null ? 0 : -1;
+    const end = dup !== null ? m.text.length : -1;
     if (n <= c.max) return null;
     const [one, many] = UNIT[c.count];
     return [{ condition: "rate", text, start, end, detail: `${n} ${n === 1 ? one : many} in ${formatDuration(c.within)}${SCOPE_TEXT[c.per]} (max ${c.max})` }];
@@ -122,5 +178,5 @@ export const rateCondition = defineCondition({
   name: "rate",
   description: "More than `max` messages/duplicates/links/mentions/attachments within a window, per member, channel or community.",
   schema,
-  compile: (c, ctx) => new RateCondition(c, ctx.instanceId),
+  compile: (c, ctx) => new RateCondition(c, shortId(ctx.instanceId)),
 });
