@@ -2,9 +2,9 @@
 // part at most once: a message no text rule looks at costs nothing, and plain ASCII skips the
 // Unicode work entirely (see fold.ts). Offsets reported to moderators always point into `raw`.
 import { fold, type Folded } from "./fold.js";
-import { tokenize, type JoinedToken, type Token, type Tokens } from "./tokenize.js";
+import { joinTokens, materialize, tokenTable, type JoinedToken, type Token, type TokenTable } from "./tokenize.js";
 
-export type { Token, JoinedToken } from "./tokenize.js";
+export type { Token, JoinedToken, TokenTable } from "./tokenize.js";
 export { TokenFlag } from "./tokenize.js";
 
 export interface TextAnalysis {
@@ -19,6 +19,8 @@ export interface TextAnalysis {
   originalSpan(from: number, to: number): { start: number; end: number };
   /** Word tokens in order, with leet decoded and original offsets. */
   readonly tokens: readonly Token[];
+  /** The same tokens, compactly (what matchers read per message; no strings are made). */
+  readonly table: TokenTable;
   /** Extra words made by joining tokens ("f u c k", "mother-fucker"). */
   readonly joined: readonly JoinedToken[];
   /** The tokens' decoded forms joined by single spaces (what `regex` with `on: words` reads). */
@@ -33,14 +35,19 @@ export interface TextAnalysis {
 }
 
 let slots = 0;
-/** A key for TextAnalysis.memo that is looked up by index (for hot per-message caches). */
+/**
+ * A key for TextAnalysis.memo that is looked up by index (for hot per-message caches). Make
+ * them when first used, not per compiled object: the slots should stay few.
+ */
 export function memoKey(): { readonly memoSlot: number } {
   return { memoSlot: slots++ };
 }
 
 class Analysis implements TextAnalysis {
   private folded: Folded | undefined;
-  private tokenized: Tokens | undefined;
+  private tableCache: TokenTable | undefined;
+  private tokenList: Token[] | undefined;
+  private joinedList: JoinedToken[] | undefined;
   private wordsText: string | undefined;
   private wordStarts: Int32Array | undefined;
   private memos: Map<object, unknown> | undefined;
@@ -65,21 +72,21 @@ class Analysis implements TextAnalysis {
     return { start: starts[a]!, end: ends[b]! };
   }
 
-  private get t(): Tokens {
-    return (this.tokenized ??= tokenize(this.f));
+  get table(): TokenTable {
+    return (this.tableCache ??= tokenTable(this.f));
   }
 
   get tokens(): readonly Token[] {
-    return this.t.tokens;
+    return (this.tokenList ??= materialize(this.table));
   }
 
   get joined(): readonly JoinedToken[] {
-    return this.t.joined;
+    return (this.joinedList ??= joinTokens(this.table));
   }
 
   get words(): string {
     if (this.wordsText === undefined) {
-      const toks = this.t.tokens;
+      const toks = this.tokens;
       const starts = new Int32Array(toks.length);
       let s = "";
       for (let k = 0; k < toks.length; k++) {

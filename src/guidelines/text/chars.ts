@@ -16,7 +16,9 @@ export const F_FORMAT = 16; // format character (zero-width, bidi, soft hyphen):
 export const F_SIMPLE = 32; // folds to itself (after lower-casing) in any context
 export const F_CONFUSABLE = 64; // a Cyrillic/Greek/Armenian lookalike of a Latin letter
 
-const table = new Uint8Array(65536);
+/** Class and flag bits by UTF-16 unit; 0 = not classified yet (call charInfo). Read directly in hot loops. */
+export const CHAR_TABLE = new Uint8Array(65536);
+const table = CHAR_TABLE;
 
 const LETTERISH = /[\p{L}\p{M}\p{Nd}]/u;
 const MARK = /\p{M}/u;

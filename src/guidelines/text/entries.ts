@@ -1,7 +1,7 @@
 // Turning list entries as people write them ("fuck*", "a-hole", "you're", "kuttar baccha") into
 // lexicon words, normalized exactly like message tokens.
 import { fold } from "./fold.js";
-import { tokenize } from "./tokenize.js";
+import { materialize, tokenTable } from "./tokenize.js";
 import type { Lexicon } from "./lexicon.js";
 
 /** One word of an entry: its folded forms (as written, leet-decoded) and whether it is a prefix. */
@@ -18,7 +18,7 @@ export function entryWord(part: string, allowPrefix = true): EntryWord | null {
   let text = part;
   const prefix = allowPrefix && text.length > 2 && text.endsWith("*") && !text.endsWith("**");
   if (prefix) text = text.slice(0, -1);
-  const toks = tokenize(fold(text)).tokens;
+  const toks = materialize(tokenTable(fold(text)));
   if (!toks.length) return null;
   const literal = toks.map((t) => t.text).join("");
   const leet = toks.map((t) => t.leet).join("");

@@ -19,8 +19,8 @@ setConfusables(new Set(SCRIPT_CONFUSABLES.keys()), new Set(LATIN_LOOKALIKES.keys
 export interface Folded {
   readonly text: string;
   /** Original [start, end) of normalized unit i; null when normalized offsets equal original ones. */
-  readonly starts: Int32Array | null;
-  readonly ends: Int32Array | null;
+  readonly starts: readonly number[] | null;
+  readonly ends: readonly number[] | null;
 }
 
 /** True when every UTF-16 unit is below 0x80. */
@@ -74,19 +74,17 @@ const isMark = (c: number) => c >= 0x300 && (charInfo(c) & F_MARK) !== 0;
 export function fold(raw: string): Folded {
   if (isAscii(raw)) return { text: raw.toLowerCase(), starts: null, ends: null };
   const n = raw.length;
-  let starts: Int32Array<ArrayBuffer> = new Int32Array(n + 16);
-  let ends: Int32Array<ArrayBuffer> = new Int32Array(n + 16);
-  let len = 0;
+  const starts: number[] = [];
+  const ends: number[] = [];
   let text = "";
   let runStart = 0;
   let sawConfusable = false;
   const copyRun = (to: number) => {
     if (to <= runStart) return;
     text += raw.slice(runStart, to).toLowerCase(); // only ASCII in a run changes case
-    if (len + (to - runStart) > starts.length) [starts, ends] = [grow(starts, to - runStart), grow(ends, to - runStart)];
     for (let k = runStart; k < to; k++) {
-      starts[len] = k;
-      ends[len++] = k + 1;
+      starts.push(k);
+      ends.push(k + 1);
     }
   };
   let i = 0;
@@ -118,23 +116,16 @@ export function fold(raw: string): Folded {
     let j = i + width;
     while (j < n && isMark(raw.charCodeAt(j))) j++;
     const out = foldCluster(raw.slice(i, j));
-    if (len + out.length > starts.length) [starts, ends] = [grow(starts, out.length), grow(ends, out.length)];
     for (let k = 0; k < out.length; k++) {
-      starts[len] = i;
-      ends[len++] = j;
+      starts.push(i);
+      ends.push(j);
       if (!sawConfusable && charInfo(out.charCodeAt(k)) & F_CONFUSABLE) sawConfusable = true;
     }
     text += out;
     i = runStart = j;
   }
   copyRun(n);
-  return { text: sawConfusable ? foldConfusableWords(text) : text, starts: starts.subarray(0, len), ends: ends.subarray(0, len) };
-}
-
-function grow(a: Int32Array<ArrayBuffer>, extra: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(Math.max(a.length * 2, a.length + extra + 16));
-  b.set(a);
-  return b;
+  return { text: sawConfusable ? foldConfusableWords(text) : text, starts, ends };
 }
 
 const WORD = /[\p{L}\p{M}\p{Nd}@$*#!'’]+/gu;

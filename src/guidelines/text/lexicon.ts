@@ -12,11 +12,11 @@
 // - has `*`/`#` wildcards standing for single letters of the word ("f*ck", "a**hole"),
 //   when two letters are known and no more hidden, or a long word is starred out ("a******").
 import { memoKey, type TextAnalysis } from "./analysis.js";
-import { TokenFlag } from "./tokenize.js";
+import { SLOW_FLAGS, TokenFlag, decodeToken, tokenText } from "./tokenize.js";
 
 export interface LexHits {
   /** Hits of token position p are ids[first[p]..first[p+1]), each ending before token ends[i]. */
-  readonly first: Int32Array;
+  readonly first: readonly number[];
   readonly ids: readonly number[];
   readonly ends: readonly number[];
 }
@@ -74,10 +74,16 @@ export class Lexicon {
   private readonly byLength = new Map<number, number[]>();
   private readonly prefixIds: number[] = [];
   private readonly runs: number[][] = [];
+  // A trie over a–z of the plain lowercase words and prefixes: the fast path walks it over the
+  // normalized text itself, so most tokens cost a few array reads and no string at all.
+  private trans = new Int32Array(26 * 4096);
+  private nodeWord = new Int32Array(4096).fill(-1);
+  private nodePrefix = new Int32Array(4096).fill(-1);
+  private nodes = 1;
   /** id → word; prefix words end with "*". */
   readonly words: string[] = [];
-  /** Replaced whenever a word is added, so cached lookups of an older lexicon are not reused. */
-  private key = memoKey();
+  /** Dropped whenever a word is added, so cached lookups of an older lexicon are not reused. */
+  private key: { readonly memoSlot: number } | null = null;
 
   get size(): number {
     return this.words.length;
@@ -94,6 +100,7 @@ export class Lexicon {
     const { squeezed, runs } = squeeze(word);
     this.runs.push(runs);
     map.set(word, id);
+    this.addToTrie(word, id, prefix);
     if (prefix) {
       this.prefixIds.push(id);
       push(this.squeezedPrefixes, squeezed, id);
@@ -105,36 +112,88 @@ export class Lexicon {
       push(this.squeezedWords, squeezed, id);
       push(this.byLength, word.length, id);
     }
-    this.key = memoKey();
+    this.key = null;
     return id;
   }
 
   /** Which lexicon words each token of the message is (computed once per message). */
   hits(analysis: TextAnalysis): LexHits {
-    return analysis.memo(this.key, (a) => this.lookup(a));
+    return analysis.memo((this.key ??= memoKey()), (a) => this.lookup(a));
+  }
+
+  private addToTrie(word: string, id: number, prefix: boolean): void {
+    if (!/^[a-z]+$/.test(word)) return;
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      const k = node * 26 + word.charCodeAt(i) - 97;
+      let next = this.trans[k]!;
+      if (next === 0) {
+        next = this.nodes++;
+        if (next >= this.nodeWord.length) this.growTrie();
+        this.trans[k] = next;
+      }
+      node = next;
+    }
+    if (prefix) this.nodePrefix[node] = id;
+    else this.nodeWord[node] = id;
+  }
+
+  private growTrie(): void {
+    const size = this.nodeWord.length * 2;
+    const trans = new Int32Array(size * 26);
+    trans.set(this.trans);
+    this.trans = trans;
+    const word = new Int32Array(size).fill(-1);
+    word.set(this.nodeWord);
+    this.nodeWord = word;
+    const pre = new Int32Array(size).fill(-1);
+    pre.set(this.nodePrefix);
+    this.nodePrefix = pre;
   }
 
   private lookup(a: TextAnalysis): LexHits {
-    const tokens = a.tokens;
-    const first = new Int32Array(tokens.length + 1);
+    const table = a.table;
+    const count = table.count;
+    const first: number[] = new Array<number>(count + 1);
     const ids: number[] = [];
     const ends: number[] = [];
     const joined = a.joined;
-    for (let p = 0; p < tokens.length; p++) {
+    const t = table.text;
+    const trans = this.trans;
+    for (let p = 0; p < count; p++) {
       first[p] = ids.length;
       const from = ids.length;
-      const tok = tokens[p]!;
-      const wild = (tok.flags & TokenFlag.WILD) !== 0;
-      const longRun = (tok.flags & TokenFlag.LONG_RUN) !== 0;
-      this.lookupForm(tok.text, wild, longRun, p + 1, from, ids, ends);
-      if (tok.leet !== tok.text) this.lookupForm(tok.leet, wild && hasWild(tok.leet), longRun && hasLongRun(tok.leet), p + 1, from, ids, ends);
-      if (tok.alt !== null) this.lookupForm(tok.alt, hasWild(tok.alt), hasLongRun(tok.alt), p + 1, from, ids, ends);
+      const flags = table.flags[p]!;
+      if ((flags & SLOW_FLAGS) === 0) {
+        // Plain a–z word (apostrophes skipped): walk the trie over the text.
+        let node = 0;
+        for (let i = table.nStart[p]!, e = table.nEnd[p]!; i < e; i++) {
+          const c = t.charCodeAt(i);
+          if (c < 97 || c > 122) continue; // an apostrophe
+          node = trans[node * 26 + c - 97]!;
+          if (node === 0) break;
+          const pre = this.nodePrefix[node]!;
+          if (pre >= 0) this.add(pre, p + 1, from, ids, ends);
+        }
+        if (node !== 0) {
+          const id = this.nodeWord[node]!;
+          if (id >= 0) this.add(id, p + 1, from, ids, ends);
+        }
+      } else {
+        const text = tokenText(table, p);
+        const { leet, alt } = decodeToken(text, flags);
+        const wild = (flags & TokenFlag.WILD) !== 0;
+        const longRun = (flags & TokenFlag.LONG_RUN) !== 0;
+        this.lookupForm(text, wild, longRun, p + 1, from, ids, ends);
+        if (leet !== text) this.lookupForm(leet, wild && hasWild(leet), longRun && hasLongRun(leet), p + 1, from, ids, ends);
+        if (alt !== null) this.lookupForm(alt, hasWild(alt), hasLongRun(alt), p + 1, from, ids, ends);
+      }
       for (let j = 0; j < joined.length; j++) {
         const jt = joined[j]!;
         if (jt.first === p) this.lookupForm(jt.text, hasWild(jt.text), hasLongRun(jt.text), jt.last + 1, from, ids, ends);
       }
     }
-    first[tokens.length] = ids.length;
+    first[count] = ids.length;
     return { first, ids, ends };
   }
 

@@ -52,7 +52,7 @@ export function resolveList(spec: ListSpec, ctx: CompileContext, pathSuffix: rea
 
 /** A compiled list: the entries as patterns, and the exceptions that cancel a match they overlap. */
 export class CompiledList {
-  private readonly key = memoKey();
+  private key: { readonly memoSlot: number } | null = null;
   constructor(
     readonly set: PatternSet,
     readonly allowSet: PatternSet | null,
@@ -65,7 +65,7 @@ export class CompiledList {
   match(a: TextAnalysis): readonly PatternMatch[] {
     const found = this.set.match(a);
     if (!found.length) return found;
-    return a.memo(this.key, () => {
+    return a.memo((this.key ??= memoKey()), () => {
       let kept = found;
       if (this.allowSet) {
         const allowed = this.allowSet.match(a);

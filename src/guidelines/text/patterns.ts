@@ -12,7 +12,7 @@
 //   $                  end of the sentence or message
 //   ^ (first)          the pattern starts a sentence or the message: "^ {insult} $" is "Idiot!"
 import { memoKey, type TextAnalysis } from "./analysis.js";
-import { TokenFlag } from "./tokenize.js";
+import { TokenFlag, type TokenTable } from "./tokenize.js";
 import { entryWord, internWord } from "./entries.js";
 import type { LexHits, Lexicon } from "./lexicon.js";
 
@@ -31,6 +31,8 @@ class Node {
   next: Map<number, Node[]> | null = null;
   keyed: Map<string, Node> | null = null;
   sets: { set: PatternSet; child: Node }[] | null = null;
+  /** For each lexicon id, the set edges (indexes into `sets`) that a word with that id can start. */
+  setsByStart: Map<number, number[]> | null = null;
   any: Node | null = null;
   end: Node | null = null;
   terminal = -1;
@@ -66,6 +68,7 @@ class Root {
   starts = new Uint8Array(0);
 
   finish(size: number): void {
+    indexSets(this.node, new Set());
     const bits = new Uint8Array(size);
     if (this.node.next) for (const id of this.node.next.keys()) bits[id] = 1;
     for (const { set } of this.node.sets ?? []) {
@@ -84,7 +87,7 @@ class Root {
 
 export class PatternSet {
   readonly id = nextSetId++;
-  private readonly key = memoKey();
+  private key: { readonly memoSlot: number } | null = null;
   private readonly free = new Root();
   /** Patterns written with a leading `^`: tried only where a sentence starts. */
   private readonly anchored = new Root();
@@ -166,15 +169,16 @@ export class PatternSet {
    * message and set: conditions sharing a compiled list share the work. Do not modify the result.
    */
   match(a: TextAnalysis): readonly PatternMatch[] {
-    return a.memo(this.key, (x) => this.find(x));
+    return a.memo((this.key ??= memoKey()), (x) => this.find(x));
   }
 
   private find(a: TextAnalysis): PatternMatch[] {
     if (this.dirty) this.finish();
     const h = this.lex.hits(a);
-    const tokens = a.tokens;
+    if (!this.anyStart(h)) return NONE;
+    const tokens = a.table;
     let sink: Sink | null = null;
-    for (let p = 0; p < tokens.length; p++) {
+    for (let p = 0; p < tokens.count; p++) {
       if (!this.mayStart(h, p)) continue;
       sink ??= new Sink(false);
       sink.first = p;
@@ -184,15 +188,26 @@ export class PatternSet {
     return sink && sink.matches.length ? sink.matches : NONE;
   }
 
-  private walkFrom(h: LexHits, tokens: TextAnalysis["tokens"], p: number, sink: Sink): void {
+  private walkFrom(h: LexHits, tokens: TokenTable, p: number, sink: Sink): void {
     if (this.free.mayStart(h, p)) walk(this.free.node, h, tokens, p, p, sink);
-    if (this.hasAnchored && (p === 0 || (tokens[p]!.flags & TokenFlag.BREAK_BEFORE) !== 0) && this.anchored.mayStart(h, p)) {
+    if (this.hasAnchored && (p === 0 || (tokens.flags[p]! & TokenFlag.BREAK_BEFORE) !== 0) && this.anchored.mayStart(h, p)) {
       walk(this.anchored.node, h, tokens, p, p, sink);
     }
   }
 
+  /** Whether any word of the message can start a pattern (one pass before looking closer). */
+  private anyStart(h: LexHits): boolean {
+    const free = this.free.starts;
+    const anchored = this.anchored.starts;
+    for (let i = 0; i < h.ids.length; i++) {
+      const id = h.ids[i]!;
+      if (free[id] === 1 || anchored[id] === 1) return true;
+    }
+    return false;
+  }
+
   /** Where patterns starting at token p end (as a set used inside another pattern). */
-  endsAt(h: LexHits, tokens: TextAnalysis["tokens"], p: number): readonly number[] {
+  endsAt(h: LexHits, tokens: TokenTable, p: number): readonly number[] {
     if (this.dirty) this.finish();
     if (this.singleWords) {
       const bits = this.free.starts;
@@ -208,6 +223,29 @@ export class PatternSet {
 }
 
 const NO_ENDS: readonly number[] = [];
+
+/** Fills setsByStart of every node below (each node once), so a walk tries only set edges that can match. */
+function indexSets(node: Node, seen: Set<Node>): void {
+  if (seen.has(node)) return;
+  seen.add(node);
+  if (node.sets) {
+    const byStart = new Map<number, number[]>();
+    node.sets.forEach(({ set }, k) => {
+      const starts = set.startIds();
+      for (let id = 0; id < starts.length; id++) {
+        if (starts[id] !== 1) continue;
+        const list = byStart.get(id);
+        if (list) list.push(k);
+        else byStart.set(id, [k]);
+      }
+    });
+    node.setsByStart = byStart;
+  }
+  for (const children of node.next?.values() ?? []) for (const c of children) indexSets(c, seen);
+  for (const { child } of node.sets ?? []) indexSets(child, seen);
+  if (node.any) indexSets(node.any, seen);
+  if (node.end) indexSets(node.end, seen);
+}
 
 /** Collects what a walk finds: matches (for a whole set) or just end positions (inside a pattern). */
 class Sink {
@@ -225,12 +263,12 @@ class Sink {
 
 const NONE: PatternMatch[] = [];
 
-function walk(node: Node, h: LexHits, tokens: TextAnalysis["tokens"], start: number, pos: number, sink: Sink): void {
+function walk(node: Node, h: LexHits, tokens: TokenTable, start: number, pos: number, sink: Sink): void {
   if (node.terminal >= 0) sink.found(pos, node.terminal);
-  const n = tokens.length;
-  if (node.end && (pos === n || (tokens[pos]!.flags & TokenFlag.BREAK_BEFORE) !== 0)) walk(node.end, h, tokens, start, pos, sink);
+  const n = tokens.count;
+  if (node.end && (pos === n || (tokens.flags[pos]! & TokenFlag.BREAK_BEFORE) !== 0)) walk(node.end, h, tokens, start, pos, sink);
   if (pos >= n) return;
-  if (pos > start && (tokens[pos]!.flags & TokenFlag.BREAK_BEFORE) !== 0) return;
+  if (pos > start && (tokens.flags[pos]! & TokenFlag.BREAK_BEFORE) !== 0) return;
   const next = node.next;
   if (next) {
     for (let i = h.first[pos]!, e = h.first[pos + 1]!; i < e; i++) {
@@ -240,13 +278,28 @@ function walk(node: Node, h: LexHits, tokens: TextAnalysis["tokens"], start: num
   }
   const sets = node.sets;
   if (sets) {
-    for (let k = 0; k < sets.length; k++) {
-      const { set, child } = sets[k]!;
-      const ends = set.endsAt(h, tokens, pos);
-      for (let j = 0; j < ends.length; j++) walk(child, h, tokens, start, ends[j]!, sink);
+    const byStart = node.setsByStart!;
+    const from = h.first[pos]!;
+    const to = h.first[pos + 1]!;
+    for (let i = from; i < to; i++) {
+      const edges = byStart.get(h.ids[i]!);
+      if (!edges) continue;
+      for (let k = 0; k < edges.length; k++) {
+        const edge = edges[k]!;
+        if (triedEarlier(h, byStart, from, i, edge)) continue;
+        const { set, child } = sets[edge]!;
+        const ends = set.endsAt(h, tokens, pos);
+        for (let j = 0; j < ends.length; j++) walk(child, h, tokens, start, ends[j]!, sink);
+      }
     }
   }
   if (node.any) walk(node.any, h, tokens, start, pos + 1, sink);
+}
+
+/** Whether an earlier hit at the same position already led to set edge `edge` (each edge is tried once). */
+function triedEarlier(h: LexHits, byStart: Map<number, number[]>, from: number, i: number, edge: number): boolean {
+  for (let k = from; k < i; k++) if (byStart.get(h.ids[k]!)?.includes(edge)) return true;
+  return false;
 }
 
 function childFor(node: Node, alt: Alt): Node {

@@ -1,5 +1,6 @@
 // Splits normalized text into word tokens, decoding leetspeak inside words and re-joining
-// words broken up with separators. Tokens carry ORIGINAL offsets.
+// words broken up with separators. The hot path keeps tokens in a compact table (offsets and
+// flags in typed arrays); strings and Token objects are made only when something asks.
 //
 // - A word is a run of letters, digits, leet symbols (@ $ !), wildcards (* #) and apostrophes;
 //   apostrophes are dropped ("you're" → "youre"), a leading # (hashtag) and trailing ! are
@@ -10,7 +11,7 @@
 // - Joined tokens: runs of ≥ 3 single letters separated by one separator ("f u c k",
 //   "f.u.c.k", "f-u-c-k") and 2–4 words joined by "-", "_" or "." ("mother-fucker", "a-hole").
 import type { Folded } from "./fold.js";
-import { C_APOS, C_DIGIT, C_LEET, C_LETTER, C_OTHER, C_SPACE, C_WILD, classOf } from "./chars.js";
+import { CHAR_TABLE, C_APOS, C_DIGIT, C_LEET, C_LETTER, C_OTHER, C_SPACE, C_WILD, charInfo, classOf } from "./chars.js";
 
 export interface Token {
   /** Folded word, apostrophes dropped, symbols kept: "sh1t", "f*ck", "youre". */
@@ -42,14 +43,38 @@ export const TokenFlag = {
   BREAK_BEFORE: 16,
   /** The same character 3+ times in a row ("fuuuck"): worth squeezing. */
   LONG_RUN: 32,
+  /** A character outside ASCII (Bengali, accented letters left after folding). */
+  NON_ASCII: 64,
+  /** An apostrophe inside ("you're"): dropped from the word. */
+  APOS: 128,
 } as const;
 
-const FLAG_OF: number[] = [];
+/** Flags that need the word as a string (decoding, wildcards, squeezing, other scripts). */
+export const SLOW_FLAGS = TokenFlag.DIGIT | TokenFlag.SYMBOL | TokenFlag.WILD | TokenFlag.LONG_RUN | TokenFlag.NON_ASCII;
+
+/**
+ * The tokens of a message, compactly: token k is normalized text [nStart[k], nEnd[k]) with
+ * flags[k]. What the per-message matching reads; Token objects are built from it on demand.
+ */
+export interface TokenTable {
+  readonly text: string;
+  readonly count: number;
+  readonly nStart: readonly number[];
+  readonly nEnd: readonly number[];
+  readonly flags: readonly number[];
+  /** Normalized → original offsets (null: identical). */
+  readonly starts: readonly number[] | null;
+  readonly ends: readonly number[] | null;
+  /** Whether joinTokens can find anything (spelled-out letters or glued words were seen). */
+  readonly mayJoin: boolean;
+}
+
+const FLAG_OF = [0, 0, 0, 0, 0, 0, 0, 0];
 FLAG_OF[C_LETTER] = TokenFlag.LETTER;
 FLAG_OF[C_DIGIT] = TokenFlag.DIGIT;
 FLAG_OF[C_LEET] = TokenFlag.SYMBOL;
 FLAG_OF[C_WILD] = TokenFlag.WILD;
-FLAG_OF[C_APOS] = 0;
+FLAG_OF[C_APOS] = TokenFlag.APOS;
 
 const LEET: Record<string, string> = {
   "0": "o", "1": "i", "2": "z", "3": "e", "4": "a", "5": "s", "6": "g", "7": "t", "8": "b", "9": "g",
@@ -76,62 +101,57 @@ const trimHead = (c: number) => c === 35 || c === 33 || classOf(c) === C_APOS;
 /** Trimmed from the end of a word: ! # @ and apostrophes. */
 const trimTail = (c: number) => c === 33 || c === 35 || c === 64 || classOf(c) === C_APOS;
 
-export interface Tokens {
-  tokens: Token[];
-  joined: JoinedToken[];
-}
-
-const NO_JOINS: JoinedToken[] = [];
-
-export function tokenize(folded: Folded): Tokens {
+export function tokenTable(folded: Folded): TokenTable {
   const t = folded.text;
   const n = t.length;
-  const starts = folded.starts;
-  const ends = folded.ends;
-  const tokens: Token[] = [];
-  /** Normalized [start, end) of each token, for the join pass. */
-  const spans: number[] = [];
+  // Plain arrays: allocating typed arrays per message costs more than the whole scan.
+  const nStart: number[] = [];
+  const nEnd: number[] = [];
+  const flagsOut: number[] = [];
+  let count = 0;
   let breakBefore = false;
-  /** Whether the join pass can find anything: single characters or glued words seen. */
   let mayJoin = false;
   let lastEnd = -2;
   let lastSingle = false;
   let i = 0;
+  const table = CHAR_TABLE;
   while (i < n) {
     const c = t.charCodeAt(i);
-    const cls = classOf(c);
+    let info = table[c]!;
+    if (info === 0) info = charInfo(c);
+    const cls = info & 7;
     if (cls === C_OTHER || cls === C_SPACE) {
       if (isBreak(c)) breakBefore = true;
       i++;
       continue;
     }
-    let s = i;
+    const wordStart = i;
     let flags = 0;
     let prev = -1;
     let run = 0;
     while (i < n) {
       const d = t.charCodeAt(i);
-      const k = classOf(d);
+      let dInfo = table[d]!;
+      if (dInfo === 0) dInfo = charInfo(d);
+      const k = dInfo & 7;
       if (k === C_OTHER || k === C_SPACE) break;
       flags |= FLAG_OF[k]!;
+      if (d > 0x7f) flags |= TokenFlag.NON_ASCII;
       if (d === prev) {
         if (++run >= 3) flags |= TokenFlag.LONG_RUN;
       } else run = 1;
       prev = d;
       i++;
     }
+    let s = wordStart;
     let e = i;
-    const wordStart = s;
     // Trim: *emphasis*, hashtags, quotes, trailing ! (a sentence break for what follows).
     if (t.charCodeAt(s) === 42) {
       while (s < e && t.charCodeAt(s) === 42) s++;
       while (e > s && t.charCodeAt(e - 1) === 42) e--;
     }
     while (s < e && trimHead(t.charCodeAt(s))) s++;
-    while (e > s && trimTail(t.charCodeAt(e - 1))) {
-      if (t.charCodeAt(e - 1) === 33) breakBefore = true;
-      e--;
-    }
+    while (e > s && trimTail(t.charCodeAt(e - 1))) e--;
     if (s === e) {
       for (let k = wordStart; k < i; k++) if (t.charCodeAt(k) === 33) breakBefore = true;
       continue;
@@ -141,28 +161,39 @@ export function tokenize(folded: Folded): Tokens {
     if ((single && lastSingle) || (s - lastEnd === 1 && isJoinSep(t.charCodeAt(lastEnd)))) mayJoin = true;
     lastSingle = single;
     lastEnd = e;
-    const afterBreak = breakBefore;
+    if (breakBefore && count > 0) flags |= TokenFlag.BREAK_BEFORE;
     // A trailing "!" trimmed above belongs to the gap after this word.
     breakBefore = false;
     for (let k = e; k < i; k++) if (t.charCodeAt(k) === 33) breakBefore = true;
-    pushToken(t, s, e, flags | (afterBreak && tokens.length > 0 ? TokenFlag.BREAK_BEFORE : 0), starts, ends, tokens);
-    spans.push(s, e);
+    nStart.push(s);
+    nEnd.push(e);
+    flagsOut.push(flags);
+    count++;
   }
-  return { tokens, joined: mayJoin ? joinTokens(t, tokens, spans) : NO_JOINS };
+  return { text: t, count, nStart, nEnd, flags: flagsOut, starts: folded.starts, ends: folded.ends, mayJoin };
 }
 
 /** Flags of t[s, e) after trimming (the long-run flag is kept from the whole word). */
 function recount(t: string, s: number, e: number, keep: number): number {
   let flags = keep;
-  for (let k = s; k < e; k++) flags |= FLAG_OF[classOf(t.charCodeAt(k))]!;
+  for (let k = s; k < e; k++) {
+    const c = t.charCodeAt(k);
+    flags |= FLAG_OF[classOf(c)]!;
+    if (c > 0x7f) flags |= TokenFlag.NON_ASCII;
+  }
   return flags;
 }
 
 const APOSTROPHES = /['`’‘ʼ]/g;
 
-function pushToken(t: string, s: number, e: number, flags: number, starts: Int32Array | null, ends: Int32Array | null, tokens: Token[]): void {
-  let text = t.slice(s, e);
-  if (text.length > 1 && APOS_TEST.test(text)) text = text.replace(APOSTROPHES, "");
+/** The folded word of token k, apostrophes dropped. */
+export function tokenText(table: TokenTable, k: number): string {
+  const text = table.text.slice(table.nStart[k]!, table.nEnd[k]!);
+  return table.flags[k]! & TokenFlag.APOS ? text.replace(APOSTROPHES, "") : text;
+}
+
+/** The leet-decoded word and the other decoding worth trying (or null). */
+export function decodeToken(text: string, flags: number): { leet: string; alt: string | null } {
   let leet = text;
   let alt: string | null = null;
   if (flags & TokenFlag.LETTER && flags & (TokenFlag.DIGIT | TokenFlag.SYMBOL)) {
@@ -171,10 +202,22 @@ function pushToken(t: string, s: number, e: number, flags: number, starts: Int32
   }
   // "f*u*c*k": single letters alternating with one separator star.
   if (flags & TokenFlag.WILD && /^(?:[^*#][*#]){2,}[^*#]$/.test(leet)) alt = leet.replace(/[*#]/g, "");
-  tokens.push({ text, leet, alt, start: starts ? starts[s]! : s, end: ends ? ends[e - 1]! : e, flags });
+  return { leet, alt };
 }
 
-const APOS_TEST = /['`’‘ʼ]/;
+/** Token objects for the table (made on demand: spans of matches, the words view). */
+export function materialize(table: TokenTable): Token[] {
+  const out: Token[] = new Array(table.count);
+  for (let k = 0; k < table.count; k++) {
+    const flags = table.flags[k]!;
+    const text = tokenText(table, k);
+    const { leet, alt } = decodeToken(text, flags);
+    const s = table.nStart[k]!;
+    const e = table.nEnd[k]!;
+    out[k] = { text, leet, alt, start: table.starts ? table.starts[s]! : s, end: table.ends ? table.ends[e - 1]! : e, flags };
+  }
+  return out;
+}
 
 /** The gap [from, to) is one separator, or (for spelled-out letters) blanks around at most one. */
 function gapIs(t: string, from: number, to: number, test: (c: number) => boolean): boolean {
@@ -188,21 +231,27 @@ function gapIs(t: string, from: number, to: number, test: (c: number) => boolean
   return true;
 }
 
-function joinTokens(t: string, tokens: Token[], spans: number[]): JoinedToken[] {
+const NO_JOINS: JoinedToken[] = [];
+
+export function joinTokens(table: TokenTable): JoinedToken[] {
+  if (!table.mayJoin) return NO_JOINS;
+  const t = table.text;
+  const count = table.count;
   const joined: JoinedToken[] = [];
-  const single = (k: number) => spans[2 * k + 1]! - spans[2 * k]! === 1 && !(tokens[k]!.flags & TokenFlag.WILD);
+  const single = (k: number) => table.nEnd[k]! - table.nStart[k]! === 1 && !(table.flags[k]! & TokenFlag.WILD);
+  const leet = (k: number) => decodeToken(tokenText(table, k), table.flags[k]!).leet;
   // Spelled-out letters.
   let k = 0;
-  while (k < tokens.length) {
+  while (k < count) {
     if (!single(k)) {
       k++;
       continue;
     }
     let last = k;
-    while (last + 1 < tokens.length && single(last + 1) && gapIs(t, spans[2 * last + 1]!, spans[2 * last + 2]!, isLetterSep)) last++;
+    while (last + 1 < count && single(last + 1) && gapIs(t, table.nEnd[last]!, table.nStart[last + 1]!, isLetterSep)) last++;
     if (last - k + 1 >= 3) {
       let word = "";
-      for (let j = k; j <= last; j++) word += tokens[j]!.leet;
+      for (let j = k; j <= last; j++) word += leet(j);
       joined.push({ text: word, first: k, last });
       // "a f u c k": also without a leading article-like letter.
       if (last - k + 1 >= 4) joined.push({ text: word.slice(1), first: k + 1, last });
@@ -210,12 +259,12 @@ function joinTokens(t: string, tokens: Token[], spans: number[]): JoinedToken[] 
     k = last + 1;
   }
   // Words glued with - _ . : every chain of 2–4 ("mother-fucker-face" also gives "motherfucker").
-  for (k = 0; k + 1 < tokens.length; k++) {
-    let word = tokens[k]!.leet;
+  for (k = 0; k + 1 < count; k++) {
+    let word = leet(k);
     let allSingle = single(k);
-    for (let last = k + 1; last < tokens.length && last - k <= 3; last++) {
-      if (!gapIs(t, spans[2 * last - 1]!, spans[2 * last]!, isJoinSep)) break;
-      word += tokens[last]!.leet;
+    for (let last = k + 1; last < count && last - k <= 3; last++) {
+      if (!gapIs(t, table.nEnd[last - 1]!, table.nStart[last]!, isJoinSep)) break;
+      word += leet(last);
       allSingle &&= single(last);
       if (!allSingle) joined.push({ text: word, first: k, last });
     }
