@@ -160,7 +160,9 @@ export const PATTERNS: readonly Pattern[] = [
   p("sell", ["buy"], String.raw`\b(?:you\s+can\s+)?(?:find\s+and\s+)?buy\s+(?:it|them|these|this|one|yours)?\s*(?:here|now|today|at)\b`, ["here", "now", "toda", "at"]),
   p("sell", ["avai", "stoc", "pre", "preo"], String.raw`\b(?:available|in\s+stock)\s+(?:now|for\s+(?:order|sale|delivery)|at\s+(?:low|best|cheap))\b|\bpre-?order\s+(?:now|open)\b`, ["now", "orde", "sale", "deli", "low", "best", "chea", "open"]),
   p("sell", ["half", "offe", "loan"], String.raw`\bhalf\s+price\b|\boffer\s+(?:ends|expires|valid)\b|\bloans?\s+(?:for\s+any\s+purpose|approved|available|offer)\b`),
-  p("sell", ["bran"], String.raw`\bbrand\s+new\b.{0,40}(?:${MONEY}\s*\d|\d+\s*${MONEY})`, ["#d1"]),
+  // Social growth for sale: "cheap followers", "buy real likes", "instant subscribers"
+  p("sell", ["foll", "like", "subs", "sub", "view", "memb", "revi"], String.raw`\b(?:cheap|buy|real|active|instant|organic|genuine)\s+(?:\w+\s+)?(?:followers|likes|subscribers|subs|views|members|reviews)\b`, ["chea", "buy", "real", "acti", "inst", "orga", "genu"]),
+  p("sell", ["bran"], String.raw`\bbrand\s+new\b.{0,40}(?:${MONEY}\s*\d[\d,.]*|\d+\s*${MONEY})`, ["#d1"]),
   // Banglish: "bikri kora hobe", "sell korbo", "order korte inbox", "offer cholche"
   p("sell", ["bikr", "sell"], String.raw`\b(?:bikri|bikroy|sell)\s+(?:kora\s+hobe|korbo|korchi|korsi|hobe|hocche|hochhe|cholche)\b`),
   p("sell", ["orde"], String.raw`\border\s+(?:korte|dite|korun|koren)\b`),

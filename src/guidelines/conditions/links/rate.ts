@@ -97,6 +97,8 @@ class RateCondition implements CompiledCondition {
   private readonly minLength: number;
   private lastCommunity: string | undefined;
   private lastId: string | undefined;
+  private lastAt = 0;
+  private lastRates: unknown;
   private lastResult: Match[] | null = null;
   /** Store keys by scope, so a message builds no key string (bounded: cleared when large). */
   private readonly keys = new Map<string, string>();
@@ -112,9 +114,11 @@ class RateCondition implements CompiledCondition {
   test(input: EvalInput): Match[] | null {
     const m = input.message;
     // The same message judged twice (dry runs, re-evaluation) must not count twice.
-    if (m.id === this.lastId && m.community === this.lastCommunity) return this.lastResult;
+    if (m.id === this.lastId && m.at === this.lastAt && m.community === this.lastCommunity && input.rates === this.lastRates) return this.lastResult;
     this.lastId = m.id;
+    this.lastAt = m.at;
     this.lastCommunity = m.community;
+    this.lastRates = input.rates;
     this.lastResult = this.count(input);
     return this.lastResult;
   }
