@@ -73,6 +73,8 @@ const CLASS = new Uint8Array(TABLE);
 const PLAIN = new Uint16Array(TABLE);
 /** Normalized character in a word mixing letters with digits or symbols (leet mapped). */
 const MIXED = new Uint16Array(TABLE);
+/** CLASS << 12 | PLAIN: one lookup per character in the hot loop. */
+const INFO = new Uint16Array(TABLE);
 
 (function buildTables() {
   for (let c = 0x61; c <= 0x7a; c++) {
@@ -107,6 +109,7 @@ const MIXED = new Uint16Array(TABLE);
     PLAIN[c] = l ? l.charCodeAt(0) : 0;
   }
   MIXED.set(PLAIN);
+  for (let c = 0; c < TABLE; c++) INFO[c] = (CLASS[c]! << 12) | PLAIN[c]!;
   const leet: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", $: "s" };
   for (const [from, to] of Object.entries(leet)) MIXED[from.charCodeAt(0)] = to.charCodeAt(0);
 })();
@@ -268,7 +271,8 @@ export function featurize(text: string, opts: FeatureOptions, buf: FeatureBuffer
     }
     // Links: the whole chunk up to the next space is one <url> token. (A word always starts
     // after a separator: scanWord() consumes whole words.)
-    if (((c | 0x20) === 0x68 || (c | 0x20) === 0x77) && startsUrl(text, i)) {
+    const c2 = i + 1 < n ? text.charCodeAt(i + 1) | 0x20 : 0;
+    if ((((c | 0x20) === 0x68 && c2 === 0x74) || ((c | 0x20) === 0x77 && c2 === 0x77)) && startsUrl(text, i)) {
       let j = i;
       while (j < n && !isSpace(text.charCodeAt(j))) j++;
       addToken(buf, opts, URL_TOKEN, i, j);
@@ -310,7 +314,8 @@ function scanWord(text: string, start: number, opts: FeatureOptions, buf: Featur
   for (; end < n; end++) {
     let c = text.charCodeAt(end);
     if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
-    const cls = c < TABLE ? CLASS[c]! : c === 0x2019 ? JOINER : SEP;
+    const info = c < TABLE ? INFO[c]! : c === 0x2019 ? JOINER << 12 : 0;
+    const cls = info >>> 12;
     if (cls === LETTER) letters++;
     else if (cls === SEP) break;
     else if (cls === (LETTER | UPPER)) {
@@ -327,7 +332,7 @@ function scanWord(text: string, start: number, opts: FeatureOptions, buf: Featur
       }
       symbols++;
     } else if (cls === FOREIGN) foreign++;
-    const m = c < TABLE ? PLAIN[c]! : 0;
+    const m = info & 0xfff;
     if (m === 0) continue;
     if (m === cur) {
       run++;

@@ -148,6 +148,7 @@ export class LinearModel {
   /** Slots of [key, weight sum, feature count], NaN key = empty; one slot per cache line half. */
   private readonly cache = new Float64Array(CACHE_SIZE * 4).fill(NaN);
   private cacheEntries = 0;
+  private perWord = new Float64Array(64);
 
   constructor(readonly file: ModelFile) {
     if (file.features.version !== FEATURES_VERSION) {
@@ -167,28 +168,34 @@ export class LinearModel {
   scoreFeatures(buf: FeatureBuffer): number {
     const w = this.weights;
     const shift = this.shift;
+    const cache = this.cache;
     let sum = 0;
     let count = buf.count;
     for (let i = 0; i < buf.count; i++) sum += signed(w, buf.codes[i]!, shift);
-    const cache = this.cache;
     for (let word = 0; word < buf.words; word++) {
-      const key = wordKey(buf, word);
-      let at = (Math.imul(key, 0x9e3779b1) >>> (32 - CACHE_BITS)) << 2;
-      let k = cache[at]!;
-      while (k === k && k !== key) {
-        at = (at + 4) & (CACHE_SIZE * 4 - 1);
-        k = cache[at]!;
-      }
-      if (k !== k) at = this.fill(buf, word, key, at);
+      const at = this.slotOf(buf, word);
       sum += cache[at + 1]!;
       count += cache[at + 2]!;
     }
     return sigmoid(this.bias + normalize(sum, count, this.lengthNorm));
   }
 
+  /** The cache slot holding word `word`'s summed word-level weights (computed on a miss). */
+  private slotOf(buf: FeatureBuffer, word: number): number {
+    const cache = this.cache;
+    const key = wordKey(buf, word);
+    let at = (Math.imul(key, 0x9e3779b1) >>> (32 - CACHE_BITS)) << 2;
+    let k = cache[at]!;
+    while (k === k && k !== key) {
+      at = (at + 4) & (CACHE_SIZE * 4 - 1);
+      k = cache[at]!;
+    }
+    return k === k ? at : this.fill(buf, word, key, at);
+  }
+
   /** Computes word `word`'s summed word-level weights into the empty slot `at`; returns the slot. */
   private fill(buf: FeatureBuffer, word: number, key: number, at: number): number {
-    if (this.cacheEntries >= CACHE_SIZE / 2) {
+    if (this.cacheEntries >= CACHE_SIZE * 0.7) {
       this.cache.fill(NaN);
       this.cacheEntries = 0;
       at = (Math.imul(key, 0x9e3779b1) >>> (32 - CACHE_BITS)) << 2;
@@ -216,24 +223,45 @@ export class LinearModel {
     return sigmoid(this.bias + linearMargin(out.codes, out.count, this.weights, this.shift, this.lengthNorm));
   }
 
-  /** The words that pushed the score up most, strongest first (positive contributions only). */
+  /**
+   * The distinct words that pushed the score up most, strongest first (positive contributions
+   * only): a word's own features plus the bigram ending at it. Cheap: reuses the featurized
+   * message and the word cache; allocates only the result.
+   */
   explain(text: string, limit = 3): WordContribution[] {
-    const buf = new FeatureBuffer();
-    featurize(text, this.features, buf);
-    const out = { codes: new Int32Array(0), word: new Int32Array(0), count: 0 };
-    expandCodes(buf, this.features, out);
-    const perWord = new Float64Array(buf.words);
-    for (let i = 0; i < out.count; i++) {
-      const wi = out.word[i]!;
-      if (wi >= 0) perWord[wi] = perWord[wi]! + signed(this.weights, out.codes[i]!, this.shift);
+    const buf = sharedFeatures(text, this.features);
+    if (this.perWord.length < buf.words) this.perWord = new Float64Array(buf.words * 2);
+    const perWord = this.perWord;
+    for (let word = 0; word < buf.words; word++) perWord[word] = this.cache[this.slotOf(buf, word) + 1]!;
+    for (let i = 0; i < buf.count; i++) {
+      const word = buf.codeWord[i]!;
+      if (word >= 0) perWord[word] = perWord[word]! + signed(this.weights, buf.codes[i]!, this.shift);
     }
     const found: WordContribution[] = [];
-    for (let wi = 0; wi < buf.words; wi++) {
-      const weight = perWord[wi]!;
-      if (weight > 0) found.push({ start: buf.wordStart[wi]!, end: buf.wordEnd[wi]!, weight });
+    const keys: number[] = [];
+    for (let pick = 0; pick < limit; pick++) {
+      let best = -1;
+      for (let word = 0; word < buf.words; word++) {
+        if (perWord[word]! > 0 && (best < 0 || perWord[word]! > perWord[best]!)) best = word;
+      }
+      if (best < 0) break;
+      const key = wordKey(buf, best);
+      perWord[best] = 0;
+      if (keys.includes(key)) {
+        pick--; // the same word again: show it once
+        continue;
+      }
+      keys.push(key);
+      found.push({ start: buf.wordStart[best]!, end: buf.wordEnd[best]!, weight: this.lastWeight(buf, best) });
     }
-    found.sort((a, b) => b.weight - a.weight || a.start - b.start);
-    return found.slice(0, limit);
+    return found;
+  }
+
+  /** A word's contribution (recomputed: explain() zeroes picked entries as it goes). */
+  private lastWeight(buf: FeatureBuffer, word: number): number {
+    let s = this.cache[this.slotOf(buf, word) + 1]!;
+    for (let i = 0; i < buf.count; i++) if (buf.codeWord[i] === word) s += signed(this.weights, buf.codes[i]!, this.shift);
+    return s;
   }
 }
 
