@@ -43,6 +43,8 @@ export interface ModelSpec {
   hyper: Hyper;
   policy: ThresholdPolicy;
   slices: ReportSlice[];
+  /** Guidelines of rules/ doing the same job, for `--with-rules` (model ∪ rules figures). */
+  rulesGuidelines: string[];
 }
 
 const features = { bigrams: true, caps: true, charMin: 4, charMax: 5 };
@@ -78,6 +80,7 @@ export const specs: Record<string, ModelSpec> = {
     hyper: base,
     policy: { describe: "highest F1 on OLID with precision ≥ 0.75", on: (e) => e.group === "olid", minPrecision: 0.75 },
     slices: olidSlices,
+    rulesGuidelines: ["respect"],
   },
   insult: {
     name: "insult",
@@ -106,6 +109,7 @@ export const specs: Record<string, ModelSpec> = {
       objective: "recall",
     },
     slices: olidSlices,
+    rulesGuidelines: ["respect"],
   },
   spam: {
     name: "spam",
@@ -136,5 +140,6 @@ export const specs: Record<string, ModelSpec> = {
       { name: "youtube", on: (e) => e.group === "youtube" },
       { name: "sms", on: (e) => e.group === "sms" },
     ],
+    rulesGuidelines: ["no-link-spam", "no-self-promotion"],
   },
 };

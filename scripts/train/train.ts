@@ -6,12 +6,15 @@
 //   --no-cv              skip cross-validation (threshold 0.5; for quick experiments only)
 //   --check              retrain and compare with the committed file instead of writing (exit 1 if different)
 //   --oof FILE           also write the out-of-fold scores (JSON lines: text, y, tag, score)
+//   --with-rules DIR     also print how the model adds to the rules of DIR doing the same job
+//                        (rules ∪ model ≥ threshold on the out-of-fold scores), to pick rule thresholds
 // Deterministic: the same data and settings write byte-identical files.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readCleanLines, trainSpec } from "./pipeline.js";
 import { specs } from "./specs.js";
+import { formatUnionTable, ruleHits, unionTable } from "./union.js";
 
 function repoRoot(): string {
   // works from scripts/train (sources) and dist/scripts/train (compiled)
@@ -72,6 +75,13 @@ export async function main(argv: string[]): Promise<number> {
       mkdirSync(outDir, { recursive: true });
       writeFileSync(target, text);
       console.error(`${n}: wrote ${path.relative(root, target)} (${(text.length / 1024).toFixed(0)} KiB, ${result.file.weights.count} weights)`);
+    }
+    const withRules = arg("--with-rules");
+    if (withRules && result.oof) {
+      const spec = specs[n]!;
+      const hits = await ruleHits(result.examples, withRules, spec.rulesGuidelines);
+      const thresholds = [null, ...Array.from({ length: 13 }, (_, i) => 0.3 + i * 0.05), result.file.threshold].sort((a, b) => (a ?? -1) - (b ?? -1));
+      console.error(formatUnionTable(unionTable(result.examples, result.oof, hits, spec.slices, thresholds), spec.rulesGuidelines.join(", ")));
     }
     const oofFile = arg("--oof");
     if (oofFile && result.oof) {
