@@ -242,9 +242,9 @@ function acceptHost(labels: readonly string[], n: number, explicit: boolean, sch
     return tld.length >= 2 && (/^[a-z]+$/.test(tld) || tld.startsWith("xn--") || /^\p{L}+$/u.test(tld));
   }
   if (!TLDS.has(tld)) return false;
-  // "hello.World", "home.So": a capitalised TLD after a lower-case name is a missing space.
+  // "hello.World", "home.So": a capitalised (not all-caps) TLD is a sentence after a missing space.
+  // All caps is fine: "Example.COM", "DISCORD.GG".
   if (tldWritten !== tld && tldWritten !== tldWritten.toUpperCase()) return false;
-  if (tldWritten !== tld && labels.slice(0, n - 1).some((l) => l !== l.toUpperCase())) return false;
   // Labels made only of digits before the TLD ("1.5m", "2.to") are numbers, not hosts.
   if (/^\d+$/.test(labels[n - 2]!) && n === 2) return false;
   if (!hasPath && AMBIGUOUS_TLDS.has(tld)) {
