@@ -12,7 +12,10 @@
 // - has `*`/`#` wildcards standing for single letters of the word ("f*ck", "a**hole"),
 //   when two letters are known and no more hidden, or a long word is starred out ("a******").
 import { memoKey, type TextAnalysis } from "./analysis.js";
-import { SLOW_FLAGS, TokenFlag, decodeToken, tokenText } from "./tokenize.js";
+import { LEET_CODES, TokenFlag, decodeToken, tokenText } from "./tokenize.js";
+
+/** Tokens that need the string path: wildcards, stretched letters, other scripts. */
+const FAST_EXCLUDED = TokenFlag.WILD | TokenFlag.LONG_RUN | TokenFlag.NON_ASCII;
 
 export interface LexHits {
   /** Hits of token position p are ids[first[p]..first[p+1]), each ending before token ends[i]. */
@@ -80,6 +83,8 @@ export class Lexicon {
   private nodeWord = new Int32Array(4096).fill(-1);
   private nodePrefix = new Int32Array(4096).fill(-1);
   private nodes = 1;
+  /** ASCII characters other than a–z that occur in some word ("2g1c", "a$$"): only tokens made of these need the literal lookup. */
+  private readonly literalChars = new Uint8Array(128);
   /** id → word; prefix words end with "*". */
   readonly words: string[] = [];
   /** Dropped whenever a word is added, so cached lookups of an older lexicon are not reused. */
@@ -122,7 +127,10 @@ export class Lexicon {
   }
 
   private addToTrie(word: string, id: number, prefix: boolean): void {
-    if (!/^[a-z]+$/.test(word)) return;
+    if (!/^[a-z]+$/.test(word)) {
+      for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) < 128) this.literalChars[word.charCodeAt(i)] = 1;
+      return;
+    }
     let node = 0;
     for (let i = 0; i < word.length; i++) {
       const k = node * 26 + word.charCodeAt(i) - 97;
@@ -164,12 +172,31 @@ export class Lexicon {
       first[p] = ids.length;
       const from = ids.length;
       const flags = table.flags[p]!;
-      if ((flags & SLOW_FLAGS) === 0) {
-        // Plain a–z word (apostrophes skipped): walk the trie over the text.
+      if ((flags & FAST_EXCLUDED) === 0) {
+        // An ASCII word without wildcards or stretches: walk the trie over the text, leet
+        // decoded on the fly (sh1t, @ss), apostrophes skipped.
+        const s = table.nStart[p]!;
+        const e = table.nEnd[p]!;
+        const decode = (flags & TokenFlag.LETTER) !== 0;
         let node = 0;
-        for (let i = table.nStart[p]!, e = table.nEnd[p]!; i < e; i++) {
-          const c = t.charCodeAt(i);
-          if (c < 97 || c > 122) continue; // an apostrophe
+        let literal = (flags & (TokenFlag.DIGIT | TokenFlag.SYMBOL)) !== 0;
+        let one = false;
+        for (let i = s; i < e; i++) {
+          let c = t.charCodeAt(i);
+          if (c < 97 || c > 122) {
+            if (c === 39 || c === 96) continue; // apostrophe
+            if (literal && this.literalChars[c] !== 1) literal = false;
+            if (c === 49) one = true;
+            if (!decode) {
+              node = 0;
+              break;
+            }
+            c = LEET_CODES[c]!;
+            if (c === 0) {
+              node = 0;
+              break;
+            }
+          }
           node = trans[node * 26 + c - 97]!;
           if (node === 0) break;
           const pre = this.nodePrefix[node]!;
@@ -178,6 +205,15 @@ export class Lexicon {
         if (node !== 0) {
           const id = this.nodeWord[node]!;
           if (id >= 0) this.add(id, p + 1, from, ids, ends);
+        }
+        // "2g1c" as written; "1" read as l ("1ame").
+        if (literal || one) {
+          const text = tokenText(table, p);
+          if (literal) this.lookupForm(text, false, false, p + 1, from, ids, ends);
+          if (one) {
+            const { alt } = decodeToken(text, flags);
+            if (alt !== null) this.lookupForm(alt, false, false, p + 1, from, ids, ends);
+          }
         }
       } else {
         const text = tokenText(table, p);

@@ -139,12 +139,15 @@ export function allowSet(entries: readonly string[]): PatternSet | null {
 }
 
 /** Condition matches for pattern matches, with spans in the original text. */
-export function toMatches(a: TextAnalysis, found: readonly PatternMatch[], condition: string, detail?: (m: PatternMatch) => string | undefined): Match[] {
-  const tokens = a.tokens;
-  return found.map((m) => {
-    const start = tokens[m.first]!.start;
-    const end = tokens[m.end - 1]!.end;
-    const d = detail?.(m);
-    return { condition, text: a.raw.slice(start, end), start, end, ...(d ? { detail: d } : {}) };
-  });
+export function toMatches(a: TextAnalysis, found: readonly PatternMatch[], condition: string, detail?: string): Match[] {
+  const { nStart, nEnd, starts, ends } = a.table;
+  const out: Match[] = [];
+  for (const m of found) {
+    const s = nStart[m.first]!;
+    const e = nEnd[m.end - 1]!;
+    const start = starts ? starts[s]! : s;
+    const end = ends ? ends[e - 1]! : e;
+    out.push(detail ? { condition, text: a.raw.slice(start, end), start, end, detail } : { condition, text: a.raw.slice(start, end), start, end });
+  }
+  return out;
 }

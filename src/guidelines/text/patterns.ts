@@ -14,6 +14,7 @@
 import { memoKey, type TextAnalysis } from "./analysis.js";
 import { TokenFlag, type TokenTable } from "./tokenize.js";
 import { entryWord, internWord } from "./entries.js";
+import { STOP_WORDS } from "./stopwords.js";
 import type { LexHits, Lexicon } from "./lexicon.js";
 
 type Alt =
@@ -94,6 +95,13 @@ export class PatternSet {
   private hasAnchored = false;
   /** Every pattern is one word (lists of words): set membership is one bitmap test per hit. */
   private singleWords = true;
+  /**
+   * Words of which one must occur for any pattern to match (one uncommon element of each
+   * pattern), or null when some pattern is made of common words only. Messages without any
+   * skip the walk entirely: most messages hold no insult word, so no insult frame is tried.
+   */
+  private required: Uint8Array | null = null;
+  private readonly sequences: Alt[][] = [];
   private count = 0;
   private dirty = false;
 
@@ -111,6 +119,7 @@ export class PatternSet {
    * pattern is malformed (the caller turns it into ctx.fail).
    */
   add(src: string, opts: ParseOptions): number {
+    stopIds ??= new Set(STOP_WORDS.map((w) => this.lex.intern(entryWord(w)!.forms[0]!)));
     let text = src.trim();
     const anchored = opts.syntax && /^\^(\s|$)/.test(text);
     if (anchored) text = text.slice(1);
@@ -134,6 +143,7 @@ export class PatternSet {
       const lead = seq[0]!;
       if (lead.kind === "any" || lead.kind === "end") throw new Error(`"${src}" cannot start with \`*\` or \`$\`: start with a word`);
       if (seq.length > 1 || lead.kind !== "word" || anchored) this.singleWords = false;
+      this.sequences.push(seq);
       let node = root.node;
       for (const alt of seq) node = childFor(node, alt);
       if (node.terminal < 0) node.terminal = index;
@@ -146,6 +156,7 @@ export class PatternSet {
     this.dirty = false;
     this.free.finish(this.lex.size);
     this.anchored.finish(this.lex.size);
+    this.required = this.singleWords ? null : requiredWords(this.lex, this.sequences);
   }
 
   /** Lexicon ids (as a bitmap) that can start one of the patterns. */
@@ -175,7 +186,7 @@ export class PatternSet {
   private find(a: TextAnalysis): PatternMatch[] {
     if (this.dirty) this.finish();
     const h = this.lex.hits(a);
-    if (!this.anyStart(h)) return NONE;
+    if (!this.anyStart(h) || (this.required !== null && !anyOf(h, this.required))) return NONE;
     const tokens = a.table;
     let sink: Sink | null = null;
     for (let p = 0; p < tokens.count; p++) {
@@ -223,6 +234,42 @@ export class PatternSet {
 }
 
 const NO_ENDS: readonly number[] = [];
+
+/** Whether the message has a word with one of the ids. */
+function anyOf(h: LexHits, bits: Uint8Array): boolean {
+  for (let i = 0; i < h.ids.length; i++) if (bits[h.ids[i]!] === 1) return true;
+  return false;
+}
+
+let stopIds: Set<number> | null = null;
+
+/**
+ * For each pattern, the ids of one element made of uncommon words only (a word slot, or a set
+ * whose words can start with no stop word), the fewest such; their union. Null when a pattern
+ * has no such element (it could match a message of common words only).
+ */
+function requiredWords(lex: Lexicon, sequences: readonly Alt[][]): Uint8Array | null {
+  const bits = new Uint8Array(lex.size);
+  for (const seq of sequences) {
+    let best: number[] | null = null;
+    for (const alt of seq) {
+      let ids: number[];
+      if (alt.kind === "word") ids = alt.ids;
+      else if (alt.kind === "set") {
+        const starts = alt.set.startIds();
+        ids = [];
+        for (let id = 0; id < starts.length; id++) if (starts[id] === 1) ids.push(id);
+      } else continue;
+      if (ids.length && !ids.some((id) => stopIds?.has(id)) && (!best || ids.length < best.length)) best = ids;
+    }
+    if (!best) {
+      if (process.env.STEWARD_DEBUG_PATTERNS) console.error(`no uncommon word in a pattern: ${seq.map((a) => (a.kind === "word" ? a.ids.map((i) => lex.words[i]).join("|") : a.kind === "set" ? `{${a.set.name}}` : a.kind)).join(" ")}`);
+      return null;
+    }
+    for (const id of best) bits[id] = 1;
+  }
+  return bits;
+}
 
 /** Fills setsByStart of every node below (each node once), so a walk tries only set edges that can match. */
 function indexSets(node: Node, seen: Set<Node>): void {

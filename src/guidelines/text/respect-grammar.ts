@@ -203,9 +203,9 @@ export const THREAT_SETS: Record<string, readonly string[]> = {
   ],
   punish: [
     "shot", "hanged", "hung", "killed", "executed", "lynched", "beaten", "raped", "murdered", "put down", "gassed", "burned",
-    "burnt", "strung up", "die", "burn", "rot", "hang", "be shot", "be hanged", "be killed", "be executed", "stabbed",
-    "beheaded", "tortured", "shot dead", "beaten to death", "shot in the head", "in a grave", "dead", "in hell", "rot in hell",
-    "burn in hell", "be put down", "be dead", "choke", "drown", "drowned", "hit by a car", "run over", "thrown off a building",
+    "burnt", "strung up", "die", "burn", "rot", "hang", "stabbed",
+    "beheaded", "tortured", "shot dead", "beaten to death", "shot in the head", "dead", "rot in hell",
+    "burn in hell", "choke", "drown", "drowned", "hit by a car", "run over", "thrown off a building",
   ],
   youWill: [
     "you will", "you'll", "youll", "u will", "u'll", "ull", "ya will", "you gonna", "u gonna", "you are gonna",
@@ -215,7 +215,7 @@ export const THREAT_SETS: Record<string, readonly string[]> = {
   dieWish: [
     "die", "dies", "die slowly", "get cancer", "gets cancer", "get raped", "gets raped", "get shot", "gets shot",
     "get killed", "gets killed", "get hurt", "get stabbed", "burn", "rot", "choke", "drown", "suffer", "bleed",
-    "get hit by a car", "get run over", "rot in hell", "burn in hell", "die alone", "die in a fire", "be dead",
+    "get hit by a car", "get run over", "rot in hell", "burn in hell", "die alone", "die in a fire",
   ],
   hitVerb: [
     "beat", "kick", "whoop", "slap", "smack", "break", "smash", "punch", "bash", "cut", "slit", "snap", "crack", "rip off",

@@ -49,8 +49,6 @@ export const TokenFlag = {
   APOS: 128,
 } as const;
 
-/** Flags that need the word as a string (decoding, wildcards, squeezing, other scripts). */
-export const SLOW_FLAGS = TokenFlag.DIGIT | TokenFlag.SYMBOL | TokenFlag.WILD | TokenFlag.LONG_RUN | TokenFlag.NON_ASCII;
 
 /**
  * The tokens of a message, compactly: token k is normalized text [nStart[k], nEnd[k]) with
@@ -80,6 +78,10 @@ const LEET: Record<string, string> = {
   "0": "o", "1": "i", "2": "z", "3": "e", "4": "a", "5": "s", "6": "g", "7": "t", "8": "b", "9": "g",
   "@": "a", "$": "s", "!": "i", "€": "e", "¢": "c",
 };
+
+/** LEET by ASCII code: the letter code a digit or symbol stands for, 0 for none. */
+export const LEET_CODES = new Uint8Array(128);
+for (const [k, v] of Object.entries(LEET)) if (k.charCodeAt(0) < 128) LEET_CODES[k.charCodeAt(0)] = v.charCodeAt(0);
 
 function decodeLeet(word: string, oneAsL: boolean): string {
   let out = "";

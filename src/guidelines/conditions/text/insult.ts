@@ -77,7 +77,7 @@ export const insult = defineCondition({
           if (mine.length) found = found.filter((m) => !mine.some((x) => x.first <= m.first && m.end <= x.end));
         }
         if (!found.length) return null;
-        const matches = toMatches(a, found, "insult", () => "insult aimed at a person");
+        const matches = toMatches(a, found, "insult", "insult aimed at a person");
         if (!repeated) return matches;
         const count = input.rates.hit(key + input.member.id, input.message.at, repeated.within);
         if (count < repeated.times) return null;

@@ -37,7 +37,7 @@ export const threat = defineCondition({
       cost: 8,
       test(input) {
         const found = grammar.match(input.text);
-        return found.length ? toMatches(input.text, found, "threat", () => "threat of violence") : null;
+        return found.length ? toMatches(input.text, found, "threat", "threat of violence") : null;
       },
     };
   },
