@@ -36,6 +36,7 @@ export function loadExamples(spec: ModelSpec, corporaDir: string, limit?: number
 const GRID = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
 
 /** Counts for the policy: precision may count more than y = 1 as correct. */
+/** The policy's figures at t; `fpr` is the highest of its false-positive-rate limits' rates. */
 function policyMetrics(scores: Float64Array, examples: readonly Example[], policy: ThresholdPolicy, t: number): Metrics & { fpr?: number } {
   const correct = policy.correct ?? ((e: Example) => e.y === 1);
   let flagged = 0;
@@ -58,10 +59,19 @@ function policyMetrics(scores: Float64Array, examples: readonly Example[], polic
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
   const m: Metrics & { fpr?: number } = { threshold: t, precision: round(precision), recall: round(recall), f1: round(f1) };
   if (policy.maxFpr) {
-    const c = countAt(scores, examples, t, policy.maxFpr.on);
-    m.fpr = round(c.fp / Math.max(1, c.fp + c.tn));
+    m.fpr = 0;
+    for (const limit of policy.maxFpr) {
+      const c = countAt(scores, examples, t, limit.on);
+      m.fpr = Math.max(m.fpr, round(c.fp / Math.max(1, c.fp + c.tn)));
+    }
   }
   return m;
+}
+
+function negatives(examples: readonly Example[], on: (e: Example) => boolean): number {
+  let n = 0;
+  for (const e of examples) if (!e.y && e.evaluate && on(e)) n++;
+  return n;
 }
 
 export function chooseThreshold(scores: Float64Array, examples: readonly Example[], policy: ThresholdPolicy): Metrics & { fpr?: number } {
@@ -69,7 +79,7 @@ export function chooseThreshold(scores: Float64Array, examples: readonly Example
   for (const t of GRID) {
     const m = policyMetrics(scores, examples, policy, t);
     if (m.precision < policy.minPrecision) continue;
-    if (policy.maxFpr && m.fpr! > policy.maxFpr.rate) continue;
+    if (policy.maxFpr && policy.maxFpr.some((limit) => countAt(scores, examples, t, limit.on).fp > limit.rate * Math.max(1, negatives(examples, limit.on)))) continue;
     const value = policy.objective === "recall" ? m.recall : m.f1;
     const bestValue = best ? (policy.objective === "recall" ? best.recall : best.f1) : -1;
     if (value > bestValue) best = m;

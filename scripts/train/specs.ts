@@ -23,8 +23,8 @@ export interface ThresholdPolicy {
   correct?(e: Example): boolean;
   /** What to maximize under the constraints: F1 (default) or recall of y = 1. */
   objective?: "f1" | "recall";
-  /** Highest acceptable false-positive rate on the examples `fprOn` selects (only negatives count). */
-  maxFpr?: { on(e: Example): boolean; rate: number; describe: string };
+  /** Highest acceptable false-positive rates on the negatives these select. */
+  maxFpr?: { on(e: Example): boolean; rate: number; describe: string }[];
 }
 
 /** A slice of the out-of-fold scores reported in the model file. */
@@ -114,7 +114,7 @@ export const specs: Record<string, ModelSpec> = {
   spam: {
     name: "spam",
     shipped: true,
-    description: "Spam and self-promotion (comment spam, SMS spam) in English: YouTube spam + SMS spam vs ham.",
+    description: "Spam and self-promotion (comment spam, SMS spam) in English: YouTube spam + SMS spam vs their ham, with OLID tweets as ham.",
     positive: "spam",
     sources: [
       {
@@ -128,17 +128,29 @@ export const specs: Record<string, ModelSpec> = {
         file: "sms-spam.jsonl",
         map: (r) => ({ y: r.label === "spam" ? 1 : 0, weight: 0.1, group: "sms", tag: r.label, evaluate: true }),
       },
+      {
+        // Every OLID tweet as ham, weighted 0.1: without ordinary messages that carry links the
+        // model learned "a link = spam" and flagged 10% of OLID (half the tweets with a link);
+        // with them 0.1–0.2% (cross-validated), for a few points of YouTube recall.
+        file: "olid-train.jsonl",
+        map: () => ({ y: 0, weight: 0.1, group: "olid", tag: "ham", evaluate: true }),
+      },
     ],
     hyper: base,
     policy: {
-      describe: "highest F1 on YouTube with at most 0.5% of SMS ham flagged",
+      // Conservative on ordinary chat: this is the default threshold of a rule naming the model.
+      describe: "highest F1 on YouTube with at most 0.3% of SMS ham and 0.3% of OLID tweets flagged",
       on: (e) => e.group === "youtube",
       minPrecision: 0,
-      maxFpr: { on: (e) => e.group === "sms", rate: 0.005, describe: "SMS ham" },
+      maxFpr: [
+        { on: (e) => e.group === "sms", rate: 0.003, describe: "SMS ham" },
+        { on: (e) => e.group === "olid", rate: 0.003, describe: "OLID tweets" },
+      ],
     },
     slices: [
       { name: "youtube", on: (e) => e.group === "youtube" },
       { name: "sms", on: (e) => e.group === "sms" },
+      { name: "olid tweets (ham)", on: (e) => e.group === "olid" },
     ],
     rulesGuidelines: ["no-link-spam", "no-self-promotion"],
   },

@@ -80,7 +80,8 @@ export async function main(argv: string[]): Promise<number> {
     if (withRules && result.oof) {
       const spec = specs[n]!;
       const hits = await ruleHits(result.examples, withRules, spec.rulesGuidelines);
-      const thresholds = [null, ...Array.from({ length: 13 }, (_, i) => 0.3 + i * 0.05), result.file.threshold].sort((a, b) => (a ?? -1) - (b ?? -1));
+      const grid = [...new Set([...Array.from({ length: 13 }, (_, i) => Math.round(30 + i * 5) / 100), result.file.threshold])].sort((a, b) => a - b);
+      const thresholds = [null, ...grid];
       console.error(formatUnionTable(unionTable(result.examples, result.oof, hits, spec.slices, thresholds), spec.rulesGuidelines.join(", ")));
     }
     const oofFile = arg("--oof");
