@@ -101,6 +101,8 @@ export class PatternSet {
    * skip the walk entirely: most messages hold no insult word, so no insult frame is tried.
    */
   private required: Uint8Array | null = null;
+  /** The most tokens a match can span (joined tokens aside): starts farther than this before every required word are skipped. */
+  private span = 0;
   private readonly sequences: Alt[][] = [];
   private count = 0;
   private dirty = false;
@@ -157,6 +159,18 @@ export class PatternSet {
     this.free.finish(this.lex.size);
     this.anchored.finish(this.lex.size);
     this.required = this.singleWords ? null : requiredWords(this.lex, this.sequences);
+    this.span = 0;
+    for (const seq of this.sequences) {
+      let n = 0;
+      for (const alt of seq) n += alt.kind === "word" || alt.kind === "any" ? 1 : alt.kind === "set" ? alt.set.maxSpan() : 0;
+      this.span = Math.max(this.span, n);
+    }
+  }
+
+  /** The most tokens one match can span. */
+  maxSpan(): number {
+    if (this.dirty) this.finish();
+    return this.span;
   }
 
   /** Lexicon ids (as a bitmap) that can start one of the patterns. */
@@ -188,8 +202,11 @@ export class PatternSet {
     const h = this.lex.hits(a);
     if (!this.anyStart(h) || (this.required !== null && !anyOf(h, this.required))) return NONE;
     const tokens = a.table;
+    // Start only where a required word lies within reach (when no joined token stretches a match).
+    const near = this.required !== null && a.joined.length === 0 ? nextRequired(h, tokens.count, this.required) : null;
     let sink: Sink | null = null;
     for (let p = 0; p < tokens.count; p++) {
+      if (near !== null && near[p]! - p >= this.span) continue;
       if (!this.mayStart(h, p)) continue;
       sink ??= new Sink(false);
       sink.first = p;
@@ -234,6 +251,23 @@ export class PatternSet {
 }
 
 const NO_ENDS: readonly number[] = [];
+
+/** For each position, the nearest position at or after it holding a word with a required id (count if none). */
+function nextRequired(h: LexHits, count: number, bits: Uint8Array): number[] {
+  const out = new Array<number>(count + 1);
+  let next = count + 1_000;
+  out[count] = next;
+  for (let p = count - 1; p >= 0; p--) {
+    for (let i = h.first[p]!, e = h.first[p + 1]!; i < e; i++) {
+      if (bits[h.ids[i]!] === 1) {
+        next = p;
+        break;
+      }
+    }
+    out[p] = next;
+  }
+  return out;
+}
 
 /** Whether the message has a word with one of the ids. */
 function anyOf(h: LexHits, bits: Uint8Array): boolean {
