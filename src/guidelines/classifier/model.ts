@@ -134,6 +134,8 @@ export interface WordContribution {
 // chat vocabulary is small, so most words cost one probe instead of ~10 hashes. Open
 // addressing; cleared when half full, so memory stays bounded.
 const CACHE_BITS = 16;
+/** explain() shows a word only when it weighs at least this share of the strongest one. */
+const MIN_SHARE = 0.3;
 const CACHE_SIZE = 1 << CACHE_BITS;
 
 export class LinearModel {
@@ -225,7 +227,7 @@ export class LinearModel {
 
   /**
    * The distinct words that pushed the score up most, strongest first (positive contributions
-   * only): a word's own features plus the bigram ending at it. Cheap: reuses the featurized
+   * of at least 30% of the strongest one): a word's own features plus the bigram ending at it. Cheap: reuses the featurized
    * message and the word cache; allocates only the result.
    */
   explain(text: string, limit = 3): WordContribution[] {
@@ -245,6 +247,8 @@ export class LinearModel {
         if (perWord[word]! > 0 && (best < 0 || perWord[word]! > perWord[best]!)) best = word;
       }
       if (best < 0) break;
+      // Words far weaker than the strongest ("an" next to "idiot") explain nothing.
+      if (found.length > 0 && perWord[best]! < MIN_SHARE * found[0]!.weight) break;
       const key = wordKey(buf, best);
       perWord[best] = 0;
       if (keys.includes(key)) {
