@@ -3,7 +3,9 @@
 // amortised whatever the window length. Weights and values are stored only when used (most
 // keys count plain messages). Duplicates are counted by scanning the window while it is small
 // (a member's last messages) and with a value → count map once it is large (a busy channel).
-// Idle keys are swept a slice at a time, so memory follows recent activity only.
+// Keys are kept while the map is small (deleting and re-adding keys as members come and go
+// makes the map reallocate: most of the cost of a hit); past MAX_KEYS the idle ones are dropped
+// in one pass, so memory stays bounded.
 import type { RateStore } from "./types.js";
 
 interface Series {
@@ -24,18 +26,21 @@ const MAX_EVENTS = 10_000;
 /** Duplicate counting uses a map above this many events in a window, a scan below MAP_UNTIL. */
 const MAP_FROM = 48;
 const MAP_UNTIL = 16;
-/** Idle keys are looked at every second, SWEEP_SLICE of them at a time. */
-const SWEEP_EVERY_MS = 1_000;
-const SWEEP_SLICE = 64;
+/** Above this many keys, idle keys are dropped (one pass, then again only after as many new keys). */
+const MAX_KEYS = 100_000;
 /** A key is kept this long after its last event even when its window is shorter (chatty members keep theirs). */
 const KEEP_IDLE_MS = 10 * 60_000;
 
 export class MemoryRateStore implements RateStore {
   private series = new Map<string, Series>();
-  private lastSweep = 0;
-  private sweeping: Iterator<[string, Series]> | null = null;
-  /** @param maxIdleMs keys idle longer than this are dropped even if their window is longer. */
-  constructor(private readonly maxIdleMs = 24 * 3_600_000) {}
+  /**
+   * @param maxIdleMs keys idle longer than this are dropped even if their window is longer.
+   * @param maxKeys how many keys may accumulate before idle ones are dropped.
+   */
+  constructor(
+    private readonly maxIdleMs = 24 * 3_600_000,
+    private readonly maxKeys = MAX_KEYS,
+  ) {}
 
   hit(key: string, at: number, windowMs: number, weight = 1): number {
     const s = this.touch(key, at, windowMs);
@@ -85,6 +90,7 @@ export class MemoryRateStore implements RateStore {
   private touch(key: string, at: number, windowMs: number): Series {
     let s = this.series.get(key);
     if (s === undefined) {
+      if (this.series.size >= this.maxKeys) this.dropIdle(at);
       s = { times: [], weights: null, values: null, head: 0, total: 0, counts: null, last: at, windowMs };
       this.series.set(key, s);
     } else {
@@ -109,7 +115,6 @@ export class MemoryRateStore implements RateStore {
         s.head = 0;
       }
     }
-    if (at - this.lastSweep > SWEEP_EVERY_MS) this.sweep(at);
     return s;
   }
 
@@ -126,19 +131,16 @@ export class MemoryRateStore implements RateStore {
     }
   }
 
-  /** Drops idle keys, a slice at a time so no single message pays for a full pass. */
-  private sweep(now: number): void {
-    this.lastSweep = now;
-    const it = (this.sweeping ??= this.series.entries());
-    for (let i = 0; i < SWEEP_SLICE; i++) {
-      const next = it.next();
-      if (next.done) {
-        this.sweeping = null;
-        return;
-      }
-      const [k, s] = next.value;
+  /** Drops keys idle longer than their window and KEEP_IDLE_MS (or maxIdleMs); if that is not enough, the least recent half. */
+  private dropIdle(now: number): void {
+    for (const [k, s] of this.series) {
       const idle = now - s.last;
       if ((idle > s.windowMs && idle > KEEP_IDLE_MS) || idle > this.maxIdleMs) this.series.delete(k);
+    }
+    if (this.series.size >= this.maxKeys * 0.9) {
+      const lasts = [...this.series.values()].map((s) => s.last).sort((a, b) => a - b);
+      const cut = lasts[Math.floor(lasts.length / 2)]!;
+      for (const [k, s] of this.series) if (s.last <= cut) this.series.delete(k);
     }
   }
 }

@@ -123,11 +123,14 @@ describe("MemoryRateStore", () => {
     expect(s.hitValue("busy", "spam", 100_190, 100_000)).toBe(4);
   });
 
-  it("forgets idle keys", () => {
-    const s = new MemoryRateStore();
+  it("forgets idle keys once it holds many", () => {
+    const s = new MemoryRateStore(24 * 3_600_000, 100);
     for (let i = 0; i < 100; i++) s.hit(`k${i}`, 0, 1000);
     expect(s.size).toBe(100);
-    for (let t = 0; t < 20; t++) s.hit("active", 3_600_000 + t * 2000, 1000);
+    s.hit("late", 3_600_000, 1000);
     expect(s.size).toBe(1);
+    for (let i = 0; i < 150; i++) s.hit(`busy${i}`, 3_600_000 + i, 60_000);
+    expect(s.size).toBeLessThanOrEqual(100);
+    expect(s.hit("busy149", 3_600_200, 60_000)).toBe(2);
   });
 });
