@@ -84,11 +84,18 @@ function setOf(entries: readonly string[]): DomainSet {
   return s;
 }
 
-/** A named list also reads the guideline file's own `lists:` entry of that name when there is one. */
+/**
+ * A named list also reads the guideline file's own `lists:` entry of that name (or a
+ * `<name>.txt` beside the file) when there is one. Not finding one is fine; a `lists:` entry
+ * naming a missing file is reported (the loader then looked somewhere not named after the list).
+ */
 function optionalList(ctx: CompileContext, ref: string): readonly string[] | null {
   try {
     return ctx.readList(ref);
-  } catch {
+  } catch (e) {
+    const tried = /looked for (.*)\)/.exec(e instanceof Error ? e.message : "")?.[1]?.split(", ") ?? [];
+    const elsewhere = tried.some((f) => !new RegExp(`[/\\\\]${ref}(?:\\.txt)?$`).test(f));
+    if (elsewhere) throw e;
     return null;
   }
 }
