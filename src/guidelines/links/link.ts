@@ -2,7 +2,9 @@
 // "bit.ly/abc", defanged "hxxps://evil[.]com" or "evil(dot)com", IDN hosts ("exаmple.com" with a
 // Cyrillic а is returned as punycode, its Unicode form kept for lookalike checks).
 // Emails are not links; "file.txt", "node.js", "e.g." are not links (TLD set, see tlds.ts).
-// Runs on every message: a no-separator pre-check returns early for most chat.
+// Runs on every message: a pre-check finds the whitespace-separated chunks holding a dot between
+// two letters (sentence full stops do not count) and the link pattern runs on those chunks
+// only, in its ASCII form when it can; most chat returns at the pre-check.
 import { domainToASCII, domainToUnicode } from "node:url";
 import { AMBIGUOUS_TLDS, KNOWN_AMBIGUOUS_HOSTS, PUBLIC_SECOND_LEVEL, TLDS } from "./tlds.js";
 import { detectInvite, type Invite } from "./invites.js";
@@ -13,7 +15,7 @@ export type { Invite } from "./invites.js";
 export interface Link {
   /** The text as written (may be defanged: hxxp, [.]). */
   readonly raw: string;
-  /** Lower-case ASCII host (punycode for IDN) without "www."-stripping and without a trailing dot, e.g. "discord-gift.xyz". */
+  /** Lower-case ASCII host (punycode for IDN), "www." kept, no trailing dot: "discord-gift.xyz", "www.shop.co.uk". */
   readonly host: string;
   /** Offsets of `raw` in the original message text. */
   readonly start: number;
