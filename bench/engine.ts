@@ -132,7 +132,12 @@ export function formatEngineBench(r: EngineBenchResult): string {
     `  Steward / bad-words: ${r.ratios.overBadWords}× (goal ≥ 100×: ${ok(r.goals.overBadWords100x)})`,
     `  Steward p99: ${r.steward.p99Micros.toFixed(1)} µs (goal < 200 µs: ${ok(r.goals.p99Under200us)})`,
   ];
-  if (r.baselines?.length) lines.push("", formatBaselineTables(r.baselines));
+  if (r.baselines?.length) {
+    lines.push("", formatBaselineTables(r.baselines));
+    if (r.rules.classifierRules > 0) {
+      lines.push("", "note: the classifier models were trained on these files, so Steward's rows are in-sample here; cross-validated figures: docs/classifier.md");
+    }
+  }
   return lines.join("\n");
 }
 
