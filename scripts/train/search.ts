@@ -1,6 +1,6 @@
 // The settings search behind specs.ts, rerunnable: 5-fold CV of variants of the offensive and
 // spam models, each printed with the figure its threshold policy optimizes.
-//   npm run build && node dist/scripts/train/search.js [--corpora DIR] [--model offensive|spam]
+//   npx tsx scripts/train/search.ts [--corpora DIR] [--model offensive|spam]   (or node dist/scripts/train/search.js after npm run build)
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,7 +62,10 @@ export function main(argv: string[]): void {
   };
   const here = path.dirname(fileURLToPath(import.meta.url));
   const corporaDir =
-    arg("--corpora") ?? process.env.STEWARD_CORPORA ?? [path.resolve(here, "../../../shared/corpora"), path.resolve(here, "../../../../shared/corpora")].find((d) => existsSync(d))!;
+    arg("--corpora") ??
+    process.env.STEWARD_CORPORA ??
+    [path.resolve(here, "../../../shared/corpora"), path.resolve(here, "../../../../shared/corpora")].find((d) => existsSync(d)) ??
+    "../shared/corpora";
   const models = (arg("--model") ?? "offensive,spam").split(",");
   for (const name of models) {
     const base = specs[name]!;

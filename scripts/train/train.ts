@@ -1,4 +1,5 @@
-// Trains the shipped classifier models: `npm run build && node scripts/train/train.mjs --model offensive`.
+// Trains the shipped classifier models: `npm run build && node scripts/train/train.mjs --model offensive`
+// (or `npx tsx scripts/train/train.ts --model offensive`).
 //   --model NAME|all     which model (offensive, spam; insult is an unshipped experiment); default all
 //   --corpora DIR        labelled corpora (default ../shared/corpora beside the repo, or STEWARD_CORPORA)
 //   --out DIR            where model files go (default models/)
