@@ -272,7 +272,7 @@ export class Pipeline {
   }
 
   private async maybeFlush(): Promise<void> {
-    const every = this.opts.flushEvery ?? { writes: 20_000, ms: 2000 };
+    const every = this.opts.flushEvery ?? { writes: 50_000, ms: 5000 };
     const pending = batchSize(this.batch) + this.dirtyCount() + this.activity.pending;
     if (pending >= every.writes || (pending > 0 && Date.now() - this.lastFlush >= every.ms)) await this.flush();
   }
