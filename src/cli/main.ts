@@ -7,6 +7,7 @@ import { registerMigrate } from "./commands/migrate.js";
 import { registerCheck } from "./commands/check.js";
 import { registerRules } from "./commands/rules.js";
 import { registerSchema } from "./commands/schema.js";
+import { registerEval } from "./commands/eval.js";
 import { registerBacktest } from "./commands/backtest.js";
 import { UserError, type Io, processIo } from "./io.js";
 import { maskSecrets } from "../log.js";
@@ -22,7 +23,7 @@ export function buildProgram(io: Io): Command {
       writeErr: (s) => io.err.write(s),
       outputError: (s, write) => write(s.replace(/^error: /, "steward: ")),
     });
-  for (const register of [registerStart, registerReplay, registerMigrate, registerCheck, registerRules, registerBacktest, registerSchema]) register(program, io);
+  for (const register of [registerStart, registerReplay, registerMigrate, registerCheck, registerRules, registerEval, registerBacktest, registerSchema]) register(program, io);
   return program;
 }
 

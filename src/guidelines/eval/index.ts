@@ -3,4 +3,3 @@ export { runEval, type EvalOptions, type EvalReport } from "./run.js";
 export { evalReportJson, formatBadLine, formatEvalReport } from "./format.js";
 export { parseLine, type BadLine, type EvalCase } from "./lines.js";
 export { Tally, type Scores } from "./metrics.js";
-export { registerEval } from "./command.js";

@@ -1,13 +1,13 @@
-// The `steward eval` command, ready for src/cli/main.ts to register (add registerEval to its list):
+// The `steward eval` command:
 //   steward eval FILE.jsonl [--rules DIR] [--json] [--positive spam,OFF] [--guidelines a,b]
 // stdout: the table, or with --json exactly one JSON object; stderr: bad lines (file:line: reason).
 // Exit 0, or 65 when no line could be judged.
 import type { Command } from "commander";
-import { UserError, type Io } from "../../cli/io.js";
-import { addRulesOption, requireFile, rulesDirFrom, type CommonOptions } from "../../cli/shared.js";
-import { GuidelineError } from "../loader/index.js";
-import { evalReportJson, formatBadLine, formatEvalReport } from "./format.js";
-import { runEval } from "./run.js";
+import { UserError, type Io } from "../io.js";
+import { addRulesOption, requireFile, rulesDirFrom, type CommonOptions } from "../shared.js";
+import { GuidelineError } from "../../guidelines/loader/index.js";
+import { evalReportJson, formatBadLine, formatEvalReport } from "../../guidelines/eval/format.js";
+import { runEval } from "../../guidelines/eval/run.js";
 
 interface EvalCliOptions extends CommonOptions {
   json?: boolean;
