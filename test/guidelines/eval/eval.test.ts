@@ -7,7 +7,8 @@ import { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import type { GuidelineInfo, GuidelineSet, RuleHit } from "../../../src/guidelines/api.js";
 import type { EvalInput } from "../../../src/guidelines/types.js";
-import { evalReportJson, formatEvalReport, registerEval, runEval } from "../../../src/guidelines/eval/index.js";
+import { evalReportJson, formatEvalReport, runEval } from "../../../src/guidelines/eval/index.js";
+import { registerEval } from "../../../src/cli/commands/eval.js";
 import type { Io } from "../../../src/cli/io.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "steward-eval-"));
