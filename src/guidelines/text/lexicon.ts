@@ -85,6 +85,16 @@ export class Lexicon {
   private nodes = 1;
   /** ASCII characters other than a–z that occur in some word ("2g1c", "a$$"): only tokens made of these need the literal lookup. */
   private readonly literalChars = new Uint8Array(128);
+  // The clean check: which words can make any compiled list or pattern match ("triggers"),
+  // and per trie node whether a trigger word (1) or prefix (2) ends there.
+  private triggers = new Uint8Array(0);
+  private nodeTrigger = new Uint8Array(0);
+  private triggersDirty = false;
+  /** Some pattern can match with common words only: no message is known clean. */
+  private noCleanCheck = false;
+  private cleanKey: { readonly memoSlot: number } | null = null;
+  /** Off only in tests that compare results with and without the clean check. */
+  cleanCheck = true;
   /** id → word; prefix words end with "*". */
   readonly words: string[] = [];
   /** Dropped whenever a word is added, so cached lookups of an older lexicon are not reused. */
@@ -118,7 +128,107 @@ export class Lexicon {
       push(this.byLength, word.length, id);
     }
     this.key = null;
+    this.triggersDirty = true;
     return id;
+  }
+
+  /**
+   * Adds words (a bitmap by id) whose presence a matcher needs: a message with none of them
+   * in any form is clean for every matcher. `null`: this matcher needs no particular word.
+   */
+  addTriggers(bits: Uint8Array | null): void {
+    if (bits === null) {
+      this.noCleanCheck = true;
+      return;
+    }
+    if (this.triggers.length < bits.length) {
+      const grown = new Uint8Array(bits.length);
+      grown.set(this.triggers);
+      this.triggers = grown;
+    }
+    for (let i = 0; i < bits.length; i++) if (bits[i] === 1) this.triggers[i] = 1;
+    this.triggersDirty = true;
+  }
+
+  /**
+   * True when the message certainly holds no trigger word, in any form: plain ASCII words only,
+   * none of them (or a prefix of them) a trigger, and nothing that could hide one — wildcards,
+   * stretched or spelled-out letters, glued words, digits read as letters. One pass over the
+   * raw text, no tokens: most messages of a calm community end here. Computed once per message.
+   */
+  isClean(a: TextAnalysis): boolean {
+    if (this.noCleanCheck || !this.cleanCheck) return false;
+    return a.memo((this.cleanKey ??= memoKey()), () => this.scanClean(a.raw));
+  }
+
+  private refreshTriggers(): void {
+    this.triggersDirty = false;
+    const marks = new Uint8Array(this.nodes);
+    for (let n = 0; n < this.nodes; n++) {
+      const w = this.nodeWord[n]!;
+      const pre = this.nodePrefix[n]!;
+      marks[n] = (w >= 0 && this.triggers[w] === 1 ? 1 : 0) | (pre >= 0 && this.triggers[pre] === 1 ? 2 : 0);
+    }
+    this.nodeTrigger = marks;
+  }
+
+  private scanClean(s: string): boolean {
+    if (this.triggersDirty) this.refreshTriggers();
+    const trans = this.trans;
+    const marks = this.nodeTrigger;
+    const n = s.length;
+    let node = 0; // -1: the word left the trie
+    let letters = 0; // letters in the current word
+    let prev = -1;
+    let run = 0;
+    let lastWordSingle = false;
+    for (let i = 0; i <= n; i++) {
+      let c = i < n ? s.charCodeAt(i) : 32;
+      if (c > 127) return false;
+      if (c >= 65 && c <= 90) c += 32;
+      if (c === prev) {
+        if (++run >= 3) return false;
+      } else run = 1;
+      prev = c;
+      let letter = c >= 97 && c <= 122 ? c : 0;
+      if (!letter && c !== 39 && c !== 96) {
+        const next = i + 1 < n ? s.charCodeAt(i + 1) | 32 : 0;
+        const nextIsWordChar = (next >= 97 && next <= 122) || (next >= 48 && next <= 57);
+        if (c === 42 || c === 35) {
+          // A wildcard inside or right after a word ("f*ck", "f**"), or a hashtag / emphasis before one.
+          if (letters > 0) return false;
+          if (nextIsWordChar) continue;
+        } else if (c === 49 && letters > 0) return false; // "1" might be l
+        else if (this.literalChars[c] === 1 && (letters > 0 || nextIsWordChar)) return false;
+        else if ((c === 33 || c === 64) && !(letters > 0 && nextIsWordChar) && !(c === 64 && letters === 0 && nextIsWordChar)) {
+          // "!" or "@" as punctuation: a word boundary (below).
+        } else if ((c >= 48 && c <= 57) || c === 36 || c === 33 || c === 64) {
+          if (letters === 0 && !nextIsWordChar && !(c === 36)) {
+            // a lone digit or symbol: not a word
+          } else letter = LEET_CODES[c]!;
+        } else if ((c === 45 || c === 95 || c === 46) && letters > 0 && nextIsWordChar) return false; // glued: "a-hole", "f.u"
+      }
+      if (letter) {
+        letters++;
+        if (node >= 0) {
+          node = trans[node * 26 + letter - 97]!;
+          if (node === 0) node = -1;
+          else if (marks[node]! & 2) return false;
+        }
+        continue;
+      }
+      if (c === 39 || c === 96) continue; // apostrophe: "you're"
+      // A word ends here.
+      if (letters > 0) {
+        if (node > 0 && marks[node]! & 1) return false;
+        const single = letters === 1;
+        if (single && lastWordSingle) return false; // spelled out: "f u c k"
+        lastWordSingle = single;
+      } else if (c !== 32 && c !== 9) lastWordSingle = false;
+      node = 0;
+      letters = 0;
+    }
+    return true;
   }
 
   /** Which lexicon words each token of the message is (computed once per message). */

@@ -194,7 +194,13 @@ export class PatternSet {
    * message and set: conditions sharing a compiled list share the work. Do not modify the result.
    */
   match(a: TextAnalysis): readonly PatternMatch[] {
-    return a.memo((this.key ??= memoKey()), (x) => this.find(x));
+    if (this.key === null) {
+      this.key = memoKey();
+      if (this.dirty) this.finish();
+      this.lex.addTriggers(this.singleWords ? this.free.starts : this.required);
+    }
+    if (this.lex.isClean(a)) return NONE;
+    return a.memo(this.key, (x) => this.find(x));
   }
 
   private find(a: TextAnalysis): PatternMatch[] {
@@ -278,14 +284,15 @@ function anyOf(h: LexHits, bits: Uint8Array): boolean {
 let stopIds: Set<number> | null = null;
 
 /**
- * For each pattern, the ids of one element made of uncommon words only (a word slot, or a set
- * whose words can start with no stop word), the fewest such; their union. Null when a pattern
- * has no such element (it could match a message of common words only).
+ * For each pattern, the ids of one element it cannot match without (a word slot, or the words
+ * a set's entries start with): the element with the fewest common words (then the fewest
+ * words); their union. Null when a pattern has no word element at all.
  */
 function requiredWords(lex: Lexicon, sequences: readonly Alt[][]): Uint8Array | null {
   const bits = new Uint8Array(lex.size);
   for (const seq of sequences) {
     let best: number[] | null = null;
+    let bestCommon = Infinity;
     for (const alt of seq) {
       let ids: number[];
       if (alt.kind === "word") ids = alt.ids;
@@ -294,12 +301,15 @@ function requiredWords(lex: Lexicon, sequences: readonly Alt[][]): Uint8Array | 
         ids = [];
         for (let id = 0; id < starts.length; id++) if (starts[id] === 1) ids.push(id);
       } else continue;
-      if (ids.length && !ids.some((id) => stopIds?.has(id)) && (!best || ids.length < best.length)) best = ids;
+      if (!ids.length) continue;
+      // Common words count double against an element: "up yours" still needs "up" or "yours".
+      const common = ids.filter((id) => stopIds?.has(id)).length;
+      if (common < bestCommon || (common === bestCommon && ids.length < best!.length)) {
+        best = ids;
+        bestCommon = common;
+      }
     }
-    if (!best) {
-      if (process.env.STEWARD_DEBUG_PATTERNS) console.error(`no uncommon word in a pattern: ${seq.map((a) => (a.kind === "word" ? a.ids.map((i) => lex.words[i]).join("|") : a.kind === "set" ? `{${a.set.name}}` : a.kind)).join(" ")}`);
-      return null;
-    }
+    if (!best) return null;
     for (const id of best) bits[id] = 1;
   }
   return bits;

@@ -212,11 +212,9 @@ export const THREAT_SETS: Record<string, readonly string[]> = {
     "you're gonna", "youre gonna", "ur gonna", "you are going to", "you're going to", "youre going to", "u r gonna",
     "ya gonna", "you shall", "yall will", "y'all gonna", "yall gonna", "you gon", "u gon", "you r gonna",
   ],
-  dieWish: [
-    "die", "dies", "die slowly", "get cancer", "gets cancer", "get raped", "gets raped", "get shot", "gets shot",
-    "get killed", "gets killed", "get hurt", "get stabbed", "burn", "rot", "choke", "drown", "suffer", "bleed",
-    "get hit by a car", "get run over", "rot in hell", "burn in hell", "die alone", "die in a fire",
-  ],
+  dieWish: ["die", "dies", "die slowly", "burn", "rot", "choke", "drown", "suffer", "bleed", "rot in hell", "burn in hell", "die alone", "die in a fire"],
+  // "… get cancer": what follows get/gets in a violent wish.
+  getHarm: ["cancer", "raped", "shot", "killed", "hurt", "stabbed", "hit by a car", "run over", "aids", "murdered", "beaten"],
   hitVerb: [
     "beat", "kick", "whoop", "slap", "smack", "break", "smash", "punch", "bash", "cut", "slit", "snap", "crack", "rip off",
     "cave in", "kick in", "knock out", "bust", "split", "stomp",
@@ -259,9 +257,9 @@ export const THREAT_PATTERNS: readonly string[] = [
   "{youre} a dead man|woman|meat",
   "{youre} next $",
   "{youWill} {dieWish}",
+  "{youWill} get|gets {getHarm}",
   "{youWill} pay|regret|suffer $",
   "{youWill} pay|regret for? this|that|it $",
-  "{youWill} be sorry $",
   "you|u|ya|youll|you'll|ull won't|wont|never see it coming",
   // watch your back / I know where you live
   "watch your|ur|yo back|step $",
@@ -275,6 +273,7 @@ export const THREAT_PATTERNS: readonly string[] = [
   "see|meet you|u|me outside $",
   "wait till|until i see|catch you|u",
   "hope|hoping|wish|pray you|u|he|she|they|him|her|them {dieWish}",
+  "hope|hoping|wish|pray you|u|he|she|they|him|her|them get|gets {getHarm}",
   "die in a fire|hole|ditch",
   "go die|drown $",
   "go hang|kill|shoot|neck yourself|urself",
