@@ -148,6 +148,8 @@ export class Lexicon {
     }
     for (let i = 0; i < bits.length; i++) if (bits[i] === 1) this.triggers[i] = 1;
     this.triggersDirty = true;
+    // A message judged clean under fewer triggers must be judged again.
+    this.cleanKey = null;
   }
 
   /**

@@ -4,6 +4,9 @@ import { describe, expect, it } from "vitest";
 import { corpus, haveCorpora } from "../../helpers/corpora.js";
 import { lexicon } from "../../../src/guidelines/text/lexicon.js";
 import { judge, loadRespect, readJsonl } from "./respect-eval.js";
+import { words } from "../../../src/guidelines/conditions/text/words.js";
+import type { ConditionDefinition } from "../../../src/guidelines/types.js";
+import { compile, inputFor } from "./fake-ctx.js";
 
 const tricky = [
   "f u c k", "f.u.c.k", "f*ck", "sh1t", "$hit", "@ss", "a$$", "fuuuuck", "FUCK", "Fück", "mother-fucker", "a-hole", "2g1c",
@@ -11,6 +14,14 @@ const tricky = [
   "b1tch", "bitch", "b*tch", "b!tch", "you `idiot`", "idiot's", "the idiots.", "i d i o t", "s.h.i.t", "kys", "k y s", "ahole",
   "thanks for the help!", "where is my order?", "email me at bob@example.com", "price is $5", "#1 fan", "it's 100% fine",
 ];
+
+it("a list used for the first time on a message already judged clean still matches", () => {
+  const a = compile(words as unknown as ConditionDefinition, ["zzfirstlist"]);
+  const b = compile(words as unknown as ConditionDefinition, ["zzsecondlist"]);
+  const input = inputFor("well zzsecondlist then");
+  expect(a.test(input)).toBeNull(); // judged clean for a's words
+  expect(b.test(input)?.map((m) => m.text)).toEqual(["zzsecondlist"]);
+});
 
 describe("clean check", async () => {
   const set = await loadRespect();
