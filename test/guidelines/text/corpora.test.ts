@@ -72,9 +72,9 @@ describe.skipIf(!haveCorpora)("respect on the corpora", async () => {
     console.log(`OLID respect: ${formatScore(s)}; IND recall ${(100 * indRecall).toFixed(1)}% (goals: F1 65% at P ≥ 75%, IND recall 60%)`);
     expect(s.precision).toBeGreaterThanOrEqual(0.75);
     // Floors under what the rules reach today, so a change that loses ground fails.
-    expect(s.recall).toBeGreaterThanOrEqual(0.48);
+    expect(s.recall).toBeGreaterThanOrEqual(0.49);
     expect(s.f1).toBeGreaterThanOrEqual(0.6);
-    expect(indRecall).toBeGreaterThanOrEqual(0.52);
+    expect(indRecall).toBeGreaterThanOrEqual(0.53);
   });
 
   it("Davidson: offensive/hate vs neither", () => {
