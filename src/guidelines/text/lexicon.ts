@@ -93,6 +93,9 @@ export class Lexicon {
   /** Some pattern can match with common words only: no message is known clean. */
   private noCleanCheck = false;
   private cleanKey: { readonly memoSlot: number } | null = null;
+  // Bound once: memo() takes these per message without allocating a closure.
+  private readonly scanCleanOf = (a: TextAnalysis): boolean => this.scanClean(a.raw);
+  private readonly lookupOf = (a: TextAnalysis): LexHits => this.lookup(a);
   /** Off only in tests that compare results with and without the clean check. */
   cleanCheck = true;
   /** id → word; prefix words end with "*". */
@@ -160,7 +163,7 @@ export class Lexicon {
    */
   isClean(a: TextAnalysis): boolean {
     if (this.noCleanCheck || !this.cleanCheck) return false;
-    return a.memo((this.cleanKey ??= memoKey()), () => this.scanClean(a.raw));
+    return a.memo((this.cleanKey ??= memoKey()), this.scanCleanOf);
   }
 
   private refreshTriggers(): void {
@@ -188,10 +191,13 @@ export class Lexicon {
       let c = i < n ? s.charCodeAt(i) : 32;
       if (c > 127) return false;
       if (c >= 65 && c <= 90) c += 32;
-      if (c === prev) {
-        if (++run >= 3) return false;
-      } else run = 1;
-      prev = c;
+      // Stretched letters ("fuuuck", "a$$$") need squeezing; "..." or "!!!" between words do not.
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 36 || c === 64) {
+        if (c === prev) {
+          if (++run >= 3) return false;
+        } else run = 1;
+        prev = c;
+      } else prev = -1;
       let letter = c >= 97 && c <= 122 ? c : 0;
       if (!letter && c !== 39 && c !== 96) {
         const next = i + 1 < n ? s.charCodeAt(i + 1) | 32 : 0;
@@ -235,7 +241,7 @@ export class Lexicon {
 
   /** Which lexicon words each token of the message is (computed once per message). */
   hits(analysis: TextAnalysis): LexHits {
-    return analysis.memo((this.key ??= memoKey()), (a) => this.lookup(a));
+    return analysis.memo((this.key ??= memoKey()), this.lookupOf);
   }
 
   private addToTrie(word: string, id: number, prefix: boolean): void {

@@ -65,15 +65,18 @@ export class CompiledList {
   match(a: TextAnalysis): readonly PatternMatch[] {
     const found = this.set.match(a);
     if (!found.length) return found;
-    return a.memo((this.key ??= memoKey()), () => {
-      let kept = found;
-      if (this.allowSet) {
-        const allowed = this.allowSet.match(a);
-        if (allowed.length) kept = kept.filter((m) => !allowed.some((x) => x.first < m.end && m.first < x.end));
-      }
-      return kept.length > 1 ? disjoint(kept) : kept;
-    });
+    return a.memo((this.key ??= memoKey()), this.keptOf);
   }
+
+  /** Bound once (no closure per message): the set's matches minus exceptions, without overlaps. */
+  private readonly keptOf = (a: TextAnalysis): readonly PatternMatch[] => {
+    let kept = this.set.match(a);
+    if (this.allowSet && kept.length) {
+      const allowed = this.allowSet.match(a);
+      if (allowed.length) kept = kept.filter((m) => !allowed.some((x) => x.first < m.end && m.first < x.end));
+    }
+    return kept.length > 1 ? disjoint(kept) : kept;
+  };
 }
 
 function disjoint(found: readonly PatternMatch[]): PatternMatch[] {

@@ -89,6 +89,8 @@ class Root {
 export class PatternSet {
   readonly id = nextSetId++;
   private key: { readonly memoSlot: number } | null = null;
+  /** Bound once: memo() takes it per message without allocating a closure. */
+  private readonly findOf = (a: TextAnalysis): PatternMatch[] => this.find(a);
   private readonly free = new Root();
   /** Patterns written with a leading `^`: tried only where a sentence starts. */
   private readonly anchored = new Root();
@@ -200,7 +202,7 @@ export class PatternSet {
       this.lex.addTriggers(this.singleWords ? this.free.starts : this.required);
     }
     if (this.lex.isClean(a)) return NONE;
-    return a.memo(this.key, (x) => this.find(x));
+    return a.memo(this.key, this.findOf);
   }
 
   private find(a: TextAnalysis): PatternMatch[] {

@@ -98,10 +98,11 @@ const isLetterSep = (c: number) =>
   c === 32 || c === 46 || c === 45 || c === 95 || c === 42 || c === 44 || c === 47 || c === 126 || c === 43;
 /** Separators that glue words into one: - _ . */
 const isJoinSep = (c: number) => c === 45 || c === 95 || c === 46;
+const isApos = (c: number) => c === 39 || c === 96 || c === 0x2019 || c === 0x2018 || c === 0x02bc;
 /** Trimmed from the start of a word: # (hashtag), !, apostrophes. */
-const trimHead = (c: number) => c === 35 || c === 33 || classOf(c) === C_APOS;
+const trimHead = (c: number) => c === 35 || c === 33 || isApos(c);
 /** Trimmed from the end of a word: ! # @ and apostrophes. */
-const trimTail = (c: number) => c === 33 || c === 35 || c === 64 || classOf(c) === C_APOS;
+const trimTail = (c: number) => c === 33 || c === 35 || c === 64 || isApos(c);
 
 export function tokenTable(folded: Folded): TokenTable {
   const t = folded.text;
@@ -166,7 +167,7 @@ export function tokenTable(folded: Folded): TokenTable {
     if (breakBefore && count > 0) flags |= TokenFlag.BREAK_BEFORE;
     // A trailing "!" trimmed above belongs to the gap after this word.
     breakBefore = false;
-    for (let k = e; k < i; k++) if (t.charCodeAt(k) === 33) breakBefore = true;
+    if (e < i) for (let k = e; k < i; k++) if (t.charCodeAt(k) === 33) breakBefore = true;
     nStart.push(s);
     nEnd.push(e);
     flagsOut.push(flags);
