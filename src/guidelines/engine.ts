@@ -15,6 +15,8 @@ export interface LoadedRule {
   readonly exempt: Exemptions;
   /** The `when:` as written (for explain output). */
   readonly when: unknown;
+  /** Runs only when no other rule of its guideline matched (`fallback: true`). */
+  readonly fallback: boolean;
 }
 
 export interface EngineRule extends LoadedRule {
@@ -70,20 +72,32 @@ interface ExemptGroup {
 /** Parallel arrays: the hot loop reads plain fields, no per-rule objects to chase. */
 class CompiledGuidelineSet implements LoadedGuidelineSet {
   readonly ruleCount: number;
+  private readonly engineRules: readonly EngineRule[];
   private readonly conditions: CompiledCondition[];
   private readonly groupOf: Int32Array;
   private readonly groups: ExemptGroup[];
   private readonly exemptNow: Uint8Array;
   private readonly byRef: Map<string, LoadedRule>;
+  /** Guideline index of each rule, and per call whether that guideline already has a hit. */
+  private readonly guidelineOf: Int32Array;
+  private readonly fallback: Uint8Array;
+  private readonly guidelineHit: Uint8Array;
 
   constructor(
     readonly guidelines: readonly GuidelineInfo[],
-    private readonly engineRules: readonly EngineRule[],
+    rulesInFileOrder: readonly EngineRule[],
     readonly escalation: Escalation,
     readonly exempt: Exemptions,
     readonly files: readonly string[],
   ) {
+    // Fallback rules run last, so they can see whether their guideline already matched.
+    const engineRules = [...rulesInFileOrder.filter((r) => !r.fallback), ...rulesInFileOrder.filter((r) => r.fallback)];
+    this.engineRules = engineRules;
     this.ruleCount = engineRules.length;
+    const guidelineIds = [...new Set(engineRules.map((r) => r.guideline.id))];
+    this.guidelineOf = Int32Array.from(engineRules, (r) => guidelineIds.indexOf(r.guideline.id));
+    this.fallback = Uint8Array.from(engineRules, (r) => (r.fallback ? 1 : 0));
+    this.guidelineHit = new Uint8Array(guidelineIds.length);
     this.conditions = engineRules.map((r) => r.condition);
     this.byRef = new Map(engineRules.map((r) => [r.ref, r]));
     const keys = new Map<string, number>();
@@ -131,11 +145,15 @@ class CompiledGuidelineSet implements LoadedGuidelineSet {
     }
     const conditions = this.conditions;
     const groupOf = this.groupOf;
+    const guidelineHit = this.guidelineHit;
+    guidelineHit.fill(0);
     for (let i = 0; i < conditions.length; i++) {
       const g = groupOf[i]!;
       if (g >= 0 && this.exemptNow[g] === 1) continue;
+      if (this.fallback[i] === 1 && guidelineHit[this.guidelineOf[i]!] === 1) continue;
       const m = conditions[i]!.test(input);
       if (m === null) continue;
+      guidelineHit[this.guidelineOf[i]!] = 1;
       const r = this.engineRules[i]!;
       // Conditions may return shared arrays: the hit gets its own.
       const matches: Match[] = [];

@@ -52,6 +52,10 @@ export const ruleSchema = z
       .optional()
       .describe("Hits of this rule by the same member within this window are one act (one case, one set of strikes). Default 1m."),
     exempt: exemptSchema.optional(),
+    fallback: z
+      .boolean()
+      .optional()
+      .describe("Run only when no other rule of this guideline matched the message: a last resort such as a classifier (cheaper, and no double case)."),
   })
   .strict();
 

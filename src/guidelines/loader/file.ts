@@ -151,6 +151,7 @@ export function loadGuidelineFile(input: FileInput): FileResult {
           channels: [...new Set([...fileExempt.channels, ...(r.exempt?.channels ?? [])])],
         },
         when: r.when,
+        fallback: r.fallback ?? false,
         condition: compiled.get(`${gi}/${ri}`)!,
       };
     });

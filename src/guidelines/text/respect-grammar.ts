@@ -229,7 +229,7 @@ export const THREAT_SETS: Record<string, readonly string[]> = {
     "mere", "maira", "maire", "mair", "mar", "khun kore", "khun", "jobai kore", "jobai", "kete", "pitiye", "pitaiya", "pitaye",
     "pitai", "gola kete", "lash kore", "shesh kore", "sesh kore", "gayeb kore", "pitiye lash kore",
   ],
-  bnAux: ["felbo", "fhelbo", "felmu", "falamu", "falabo", "felbo re", "felumu", "dibo", "debo", "dimu", "dimu re", "nibo", "nebo", "nimu", "fel", "felbe", "falabo re"],
+  bnAux: ["felbo", "fhelbo", "felmu", "falamu", "falabo", "felbo re", "felumu", "dibo", "debo", "dimu", "dimu re", "nibo", "nebo", "nimu", "fel", "falabo re"],
   bnPoss: ["tor", "tr", "toder", "tor ma er", "tor maa r"],
   bnPlace: ["barite", "bari", "basay", "basai", "bashay", "barir samne", "basar samne", "bari te", "basa"],
   bnCome: ["ashbo", "asbo", "ashmu", "asmu", "ashtesi", "ashchi", "aschi", "asteci", "jabo", "jamu", "ashbo kintu", "aiba", "aitesi", "ashtesi dara"],
