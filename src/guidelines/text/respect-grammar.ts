@@ -246,6 +246,8 @@ export const THREAT_PATTERNS: readonly string[] = [
   "{iWill} {adv}? {adv}? {harm} {victim}",
   "{iWill} {adv}? {adv}? {harmWeak} {victim} $|{afterWeak}",
   "{iWill} {adv}? {adv}? {hitVerb} your|ur|his|her|yo {bodyPart}",
+  // I will come to your office and break your legs
+  "{iWill} {adv}? come|go|drive to|by your|ur|his|her house|home|office|shop|place|work and {hitVerb} your|ur|his|her|yo {bodyPart}",
   "{iWill} {adv}? {adv}? put a bullet|bullets|knife in your|ur|his|her head|face|chest|back|brain|body",
   "{iWill} {adv}? {adv}? blow your|ur|his|her brains|head|face out|off",
   "{iWill} {adv}? {adv}? burn|torch your|ur|his|her house|home|car|place",
