@@ -3,13 +3,10 @@
 //   npx tsx test/guidelines/links/spam-eval.ts [youtube|sms] [--fp N] [--fn N] [--any]
 // Each message is judged as an established member (joined a year ago, no strikes, first message
 // of the run, fresh rates) in #general of a community with no own domains.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadGuidelines, type LoadedGuidelineSet } from "../../../src/guidelines/loader/index.js";
-import { MessageInput, defaultCommunity, establishedMember } from "../../../src/guidelines/input.js";
-import { MemoryRateStore } from "../../../src/guidelines/rates.js";
-import type { RuleHit } from "../../../src/guidelines/api.js";
+import { formatScore, judgeText, readJsonl as readRows, scorePairs, type Score } from "../../helpers/judge.js";
 
 export const rulesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../rules");
 export const SPAM_GUIDELINES: ReadonlySet<string> = new Set(["no-link-spam", "no-self-promotion"]);
@@ -19,62 +16,20 @@ export interface Row {
   label: string;
 }
 
-export function readJsonl(file: string): Row[] {
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Row);
-}
+export const readJsonl = (file: string): Row[] => readRows<Row>(file);
 
 /** The whole rules folder, as in production. */
 export function loadRules(): Promise<LoadedGuidelineSet> {
   return loadGuidelines(rulesDir);
 }
 
-let seq = 0;
-const AT = 1_736_164_800_000;
-
-export function judge(set: LoadedGuidelineSet, text: string): RuleHit[] {
-  const input = new MessageInput(
-    { id: `m${seq++}`, community: "c", channel: "general", at: AT, text, attachments: 0, mentions: 0, mentionsEveryone: false },
-    establishedMember(AT),
-    defaultCommunity(),
-    new MemoryRateStore(),
-  );
-  return set.evaluate(input);
-}
-
-export interface Score {
-  tp: number;
-  fp: number;
-  fn: number;
-  tn: number;
-  precision: number;
-  recall: number;
-  f1: number;
-  /** Share of negatives flagged. */
-  fpRate: number;
-}
+export const judge = judgeText;
 
 export function score(rows: readonly Row[], flagged: (r: Row) => boolean, positive = "spam"): Score {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
-  for (const r of rows) {
-    const p = flagged(r);
-    const a = r.label === positive;
-    if (p && a) tp++;
-    else if (p) fp++;
-    else if (a) fn++;
-    else tn++;
-  }
-  const precision = tp / Math.max(1, tp + fp);
-  const recall = tp / Math.max(1, tp + fn);
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { tp, fp, fn, tn, precision, recall, f1, fpRate: fp / Math.max(1, fp + tn) };
+  return scorePairs(rows.map((r) => ({ predicted: flagged(r), actual: r.label === positive })));
 }
 
-const pct = (x: number) => (100 * x).toFixed(1);
-export const formatScore = (s: Score) =>
-  `P ${pct(s.precision)}% R ${pct(s.recall)}% F1 ${pct(s.f1)}% FP rate ${(100 * s.fpRate).toFixed(2)}% (tp ${s.tp} fp ${s.fp} fn ${s.fn} tn ${s.tn})`;
+export { formatScore, type Score };
 
 /** Flagged by our two guidelines, or (anyGuideline) by any. */
 export function flaggedBy(set: LoadedGuidelineSet, anyGuideline = false): (r: Row) => boolean {

@@ -63,18 +63,18 @@ describe.skipIf(!haveCorpora)("respect on the corpora", async () => {
     expect(unexpected).toEqual([]);
   });
 
-  it("OLID: precision ≥ 0.75; recall and F1 as far as rules reach (goal F1 0.65; IND recall 0.6)", () => {
+  it("OLID: F1 ≥ 0.65 at precision ≥ 0.75; insults aimed at a person: recall ≥ 0.6", () => {
     const rows = readJsonl(corpus("olid-train.jsonl"));
     const results = rows.map((r) => ({ r, hit: judge(set, r.text).length > 0 }));
     const s = score(results.map(({ r, hit }) => ({ predicted: hit, actual: r.label === "OFF" })));
     const ind = results.filter(({ r }) => r.target_type === "IND");
     const indRecall = ind.filter((x) => x.hit).length / ind.length;
     console.log(`OLID respect: ${formatScore(s)}; IND recall ${(100 * indRecall).toFixed(1)}% (goals: F1 65% at P ≥ 75%, IND recall 60%)`);
+    // The issue's goals. In-sample for the offensive model (trained on this file); the
+    // cross-validated figures (docs/classifier.md) are the honest estimate and meet them too.
     expect(s.precision).toBeGreaterThanOrEqual(0.75);
-    // Floors under what the rules reach today, so a change that loses ground fails.
-    expect(s.recall).toBeGreaterThanOrEqual(0.49);
-    expect(s.f1).toBeGreaterThanOrEqual(0.6);
-    expect(indRecall).toBeGreaterThanOrEqual(0.53);
+    expect(s.f1).toBeGreaterThanOrEqual(0.65);
+    expect(indRecall).toBeGreaterThanOrEqual(0.6);
   });
 
   it("Davidson: offensive/hate vs neither", () => {

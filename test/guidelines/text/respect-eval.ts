@@ -1,14 +1,12 @@
 // Scores the respect guideline on the labelled corpora (OLID, Davidson, SMS ham): used by the
 // corpus tests and runnable by hand to tune lists:
 //   npx tsx test/guidelines/text/respect-eval.ts [olid|davidson|sms] [--fp N] [--fn N] [--rules]
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadGuidelines } from "../../../src/guidelines/loader/index.js";
 import type { LoadedGuidelineSet } from "../../../src/guidelines/loader/index.js";
-import { MessageInput, defaultCommunity, establishedMember } from "../../../src/guidelines/input.js";
-import { MemoryRateStore } from "../../../src/guidelines/rates.js";
 import type { RuleHit } from "../../../src/guidelines/api.js";
+import { formatScore, judgeText, readJsonl as readRows, scorePairs, type Score } from "../../helpers/judge.js";
 
 export const respectFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../rules/respect.yaml");
 
@@ -20,56 +18,20 @@ export interface Row {
   input?: string;
 }
 
-export function readJsonl(file: string): Row[] {
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Row);
-}
+export const readJsonl = (file: string): Row[] => readRows<Row>(file);
 
 export async function loadRespect(): Promise<LoadedGuidelineSet> {
   return loadGuidelines([respectFile]);
 }
 
-let seq = 0;
-/** Judges one message out of context (an established member, a fresh rate store). */
+/** Judges one message out of context; only the respect guideline's hits. */
 export function judge(set: LoadedGuidelineSet, text: string): RuleHit[] {
-  const at = 1_736_164_800_000;
-  const input = new MessageInput(
-    { id: `m${seq++}`, community: "c", channel: "general", at, text, attachments: 0, mentions: 0, mentionsEveryone: false },
-    establishedMember(at),
-    defaultCommunity(),
-    new MemoryRateStore(),
-  );
-  return set.evaluate(input).filter((h) => h.guideline.id === "respect");
+  return judgeText(set, text).filter((h) => h.guideline.id === "respect");
 }
 
-export interface Score {
-  tp: number;
-  fp: number;
-  fn: number;
-  tn: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
-export function score(pairs: readonly { predicted: boolean; actual: boolean }[]): Score {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
-  for (const { predicted, actual } of pairs) {
-    if (predicted && actual) tp++;
-    else if (predicted) fp++;
-    else if (actual) fn++;
-    else tn++;
-  }
-  const precision = tp / Math.max(1, tp + fp);
-  const recall = tp / Math.max(1, tp + fn);
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { tp, fp, fn, tn, precision, recall, f1 };
-}
+export { scorePairs as score, formatScore, type Score };
 
 const pct = (x: number) => (100 * x).toFixed(1);
-export const formatScore = (s: Score) => `P ${pct(s.precision)}% R ${pct(s.recall)}% F1 ${pct(s.f1)}% (tp ${s.tp} fp ${s.fp} fn ${s.fn} tn ${s.tn})`;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -83,7 +45,7 @@ async function main(): Promise<void> {
   if (which === "sms") rows = rows.filter((r) => r.label === "ham");
   const isPos = (r: Row) => (which === "davidson" ? r.label !== "neither" : r.label === "OFF" || r.label === "spam");
   const results = rows.map((r) => ({ r, hits: judge(set, r.text) }));
-  const all = score(results.map(({ r, hits }) => ({ predicted: hits.length > 0, actual: isPos(r) })));
+  const all = scorePairs(results.map(({ r, hits }) => ({ predicted: hits.length > 0, actual: isPos(r) })));
   console.log(`${which}: ${formatScore(all)}`);
   if (which === "olid") {
     const ind = results.filter(({ r }) => r.target_type === "IND");
