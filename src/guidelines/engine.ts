@@ -64,6 +64,37 @@ export function explainHit(ref: string, matches: readonly Match[], fallback: str
   return `${ref}: ${shown}${parts.length > 3 ? ` (+${parts.length - 3} more)` : ""}`;
 }
 
+/**
+ * A hit whose explanation is built on first read: most hits are only counted or acted on, and
+ * the string (quotes, sorting, de-duplication) was a measurable share of evaluate(). Reads and
+ * writes of `explanation` behave as for a plain field; JSON includes it.
+ */
+class LazyRuleHit implements RuleHit {
+  // ES private fields: not own enumerable properties, so the hit looks like a plain RuleHit.
+  #text: string | undefined = undefined;
+  readonly #ref: string;
+  constructor(
+    public guideline: RuleHit["guideline"],
+    public rule: RuleHit["rule"],
+    public matches: Match[],
+    ref: string,
+  ) {
+    this.#ref = ref;
+  }
+
+  get explanation(): string {
+    return (this.#text ??= explainHit(this.#ref, this.matches, this.rule.explain));
+  }
+
+  set explanation(value: string) {
+    this.#text = value;
+  }
+
+  toJSON(): RuleHit {
+    return { guideline: this.guideline, rule: this.rule, matches: this.matches, explanation: this.explanation };
+  }
+}
+
 interface ExemptGroup {
   roles: ReadonlySet<string> | null;
   channels: ReadonlySet<string> | null;
@@ -158,7 +189,7 @@ class CompiledGuidelineSet implements LoadedGuidelineSet {
       // Conditions may return shared arrays: the hit gets its own.
       const matches: Match[] = [];
       for (let j = 0; j < m.length; j++) matches.push(m[j]!);
-      hits.push({ guideline: r.guideline, rule: r.rule, matches, explanation: explainHit(r.ref, matches, r.rule.explain) });
+      hits.push(new LazyRuleHit(r.guideline, r.rule, matches, r.ref));
     }
     return hits;
   }

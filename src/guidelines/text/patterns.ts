@@ -28,12 +28,26 @@ interface Element {
   optional: boolean;
 }
 
+const FULL_MASK = new Int32Array(8).fill(-1);
+
+function maskOf(ids: Iterable<number>): Int32Array {
+  const mask = new Int32Array(8);
+  for (const id of ids) mask[(id >>> 5) & 7]! |= 1 << (id & 31);
+  return mask;
+}
+
 class Node {
   next: Map<number, Node[]> | null = null;
   keyed: Map<string, Node> | null = null;
   sets: { set: PatternSet; child: Node }[] | null = null;
   /** For each lexicon id, the set edges (indexes into `sets`) that a word with that id can start. */
   setsByStart: Map<number, number[]> | null = null;
+  /**
+   * 256-bit filters (by id & 255) of the ids keyed in `next` and `setsByStart`: most hits lead
+   * nowhere from a node, and a bit test is much cheaper than a Map miss. Filled by indexSets.
+   */
+  nextMask: Int32Array = FULL_MASK;
+  setsMask: Int32Array = FULL_MASK;
   any: Node | null = null;
   end: Node | null = null;
   terminal = -1;
@@ -333,7 +347,9 @@ function indexSets(node: Node, seen: Set<Node>): void {
       }
     });
     node.setsByStart = byStart;
+    node.setsMask = maskOf(byStart.keys());
   }
+  node.nextMask = node.next ? maskOf(node.next.keys()) : FULL_MASK;
   for (const children of node.next?.values() ?? []) for (const c of children) indexSets(c, seen);
   for (const { child } of node.sets ?? []) indexSets(child, seen);
   if (node.any) indexSets(node.any, seen);
@@ -364,18 +380,24 @@ function walk(node: Node, h: LexHits, tokens: TokenTable, start: number, pos: nu
   if (pos > start && (tokens.flags[pos]! & TokenFlag.BREAK_BEFORE) !== 0) return;
   const next = node.next;
   if (next) {
+    const mask = node.nextMask;
     for (let i = h.first[pos]!, e = h.first[pos + 1]!; i < e; i++) {
-      const children = next.get(h.ids[i]!);
+      const id = h.ids[i]!;
+      if ((mask[(id >>> 5) & 7]! & (1 << (id & 31))) === 0) continue;
+      const children = next.get(id);
       if (children) for (let c = 0; c < children.length; c++) walk(children[c]!, h, tokens, start, h.ends[i]!, sink);
     }
   }
   const sets = node.sets;
   if (sets) {
     const byStart = node.setsByStart!;
+    const mask = node.setsMask;
     const from = h.first[pos]!;
     const to = h.first[pos + 1]!;
     for (let i = from; i < to; i++) {
-      const edges = byStart.get(h.ids[i]!);
+      const id = h.ids[i]!;
+      if ((mask[(id >>> 5) & 7]! & (1 << (id & 31))) === 0) continue;
+      const edges = byStart.get(id);
       if (!edges) continue;
       for (let k = 0; k < edges.length; k++) {
         const edge = edges[k]!;
