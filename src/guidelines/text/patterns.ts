@@ -30,6 +30,22 @@ interface Element {
 
 const FULL_MASK = new Int32Array(8).fill(-1);
 
+/** Nodes with more keys than this get a dense index (a filter of 256 bits would be mostly set). */
+const DENSE_FROM = 24;
+
+function denseOf<T>(map: Map<number, T>): { dense: Int32Array; lists: T[] } | null {
+  if (map.size <= DENSE_FROM) return null;
+  let max = 0;
+  for (const id of map.keys()) if (id > max) max = id;
+  const dense = new Int32Array(max + 1);
+  const lists: T[] = [];
+  for (const [id, v] of map) {
+    lists.push(v);
+    dense[id] = lists.length;
+  }
+  return { dense, lists };
+}
+
 function maskOf(ids: Iterable<number>): Int32Array {
   const mask = new Int32Array(8);
   for (const id of ids) mask[(id >>> 5) & 7]! |= 1 << (id & 31);
@@ -48,6 +64,14 @@ class Node {
    */
   nextMask: Int32Array = FULL_MASK;
   setsMask: Int32Array = FULL_MASK;
+  /**
+   * For nodes with many keys (where the filter is nearly full): by lexicon id, 1 + the index of
+   * its entry in nextLists / setsLists, 0 for none. Ids past the end are not keys.
+   */
+  nextDense: Int32Array | null = null;
+  nextLists: Node[][] = [];
+  setsDense: Int32Array | null = null;
+  setsLists: number[][] = [];
   any: Node | null = null;
   end: Node | null = null;
   terminal = -1;
@@ -275,8 +299,11 @@ export class PatternSet {
 const NO_ENDS: readonly number[] = [];
 
 /** For each position, the nearest position at or after it holding a word with a required id (count if none). */
-function nextRequired(h: LexHits, count: number, bits: Uint8Array): number[] {
-  const out = new Array<number>(count + 1);
+let nearScratch = new Int32Array(256);
+/** The result is scratch space, valid until the next call (find() is not re-entered). */
+function nextRequired(h: LexHits, count: number, bits: Uint8Array): Int32Array {
+  if (nearScratch.length < count + 1) nearScratch = new Int32Array(Math.max(count + 1, nearScratch.length * 2));
+  const out = nearScratch;
   let next = count + 1_000;
   out[count] = next;
   for (let p = count - 1; p >= 0; p--) {
@@ -348,8 +375,14 @@ function indexSets(node: Node, seen: Set<Node>): void {
     });
     node.setsByStart = byStart;
     node.setsMask = maskOf(byStart.keys());
+    const d = denseOf(byStart);
+    node.setsDense = d ? d.dense : null;
+    node.setsLists = d ? d.lists : [];
   }
   node.nextMask = node.next ? maskOf(node.next.keys()) : FULL_MASK;
+  const d = node.next ? denseOf(node.next) : null;
+  node.nextDense = d ? d.dense : null;
+  node.nextLists = d ? d.lists : [];
   for (const children of node.next?.values() ?? []) for (const c of children) indexSets(c, seen);
   for (const { child } of node.sets ?? []) indexSets(child, seen);
   if (node.any) indexSets(node.any, seen);
@@ -381,10 +414,18 @@ function walk(node: Node, h: LexHits, tokens: TokenTable, start: number, pos: nu
   const next = node.next;
   if (next) {
     const mask = node.nextMask;
+    const dense = node.nextDense;
     for (let i = h.first[pos]!, e = h.first[pos + 1]!; i < e; i++) {
       const id = h.ids[i]!;
-      if ((mask[(id >>> 5) & 7]! & (1 << (id & 31))) === 0) continue;
-      const children = next.get(id);
+      let children: Node[] | undefined;
+      if (dense !== null) {
+        const k = id < dense.length ? dense[id]! : 0;
+        if (k === 0) continue;
+        children = node.nextLists[k - 1];
+      } else {
+        if ((mask[(id >>> 5) & 7]! & (1 << (id & 31))) === 0) continue;
+        children = next.get(id);
+      }
       if (children) for (let c = 0; c < children.length; c++) walk(children[c]!, h, tokens, start, h.ends[i]!, sink);
     }
   }
@@ -392,12 +433,20 @@ function walk(node: Node, h: LexHits, tokens: TokenTable, start: number, pos: nu
   if (sets) {
     const byStart = node.setsByStart!;
     const mask = node.setsMask;
+    const dense = node.setsDense;
     const from = h.first[pos]!;
     const to = h.first[pos + 1]!;
     for (let i = from; i < to; i++) {
       const id = h.ids[i]!;
-      if ((mask[(id >>> 5) & 7]! & (1 << (id & 31))) === 0) continue;
-      const edges = byStart.get(id);
+      let edges: number[] | undefined;
+      if (dense !== null) {
+        const k = id < dense.length ? dense[id]! : 0;
+        if (k === 0) continue;
+        edges = node.setsLists[k - 1];
+      } else {
+        if ((mask[(id >>> 5) & 7]! & (1 << (id & 31))) === 0) continue;
+        edges = byStart.get(id);
+      }
       if (!edges) continue;
       for (let k = 0; k < edges.length; k++) {
         const edge = edges[k]!;
