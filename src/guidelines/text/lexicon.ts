@@ -22,6 +22,9 @@ export interface LexHits {
   readonly first: readonly number[];
   readonly ids: readonly number[];
   readonly ends: readonly number[];
+  /** Scratch for patterns.ts: which registered pattern sets can start here (valid for maskVersion). */
+  mask: number;
+  maskVersion: number;
 }
 
 /** Letters of `s` with runs collapsed, and the run lengths. */
@@ -348,7 +351,7 @@ export class Lexicon {
       }
     }
     first[count] = ids.length;
-    return { first, ids, ends };
+    return { first, ids, ends, mask: 0, maskVersion: -1 };
   }
 
   private add(id: number, end: number, from: number, ids: number[], ends: number[]): void {

@@ -101,6 +101,53 @@ const MAX_MATCHES = 16;
 
 let nextSetId = 0;
 
+/**
+ * Pattern sets matched at top level get a bit (up to 30 per lexicon): by lexicon id, the bits
+ * of the sets that id can start, and (separately) of the sets needing it as a required word.
+ * Per message, one pass over the hits ORs them (cached on the hits, by version), so each set's
+ * "could anything match?" check is one bit test instead of a pass over every hit.
+ */
+class SetBits {
+  bits = new Int32Array(0);
+  used = 0;
+  version = 0;
+
+  set(bit: number, starts: Uint8Array, required: Uint8Array | null): void {
+    const need = Math.max(starts.length, required?.length ?? 0);
+    if (this.bits.length < need) {
+      const grown = new Int32Array(Math.max(need, this.bits.length * 2));
+      grown.set(this.bits);
+      this.bits = grown;
+    }
+    const start = 1 << bit;
+    const req = 1 << (bit + 1);
+    const bits = this.bits;
+    for (let i = 0; i < bits.length; i++) {
+      let b = bits[i]! & ~(start | req);
+      if (i < starts.length && starts[i] === 1) b |= start;
+      if (required === null || (i < required.length && required[i] === 1)) b |= req;
+      bits[i] = b;
+    }
+    this.version++;
+  }
+
+  /** The OR of the bits of the message's hits. */
+  of(h: LexHits): number {
+    if (h.maskVersion === this.version) return h.mask;
+    const bits = this.bits;
+    const ids = h.ids;
+    let m = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (id < bits.length) m |= bits[id]!;
+    }
+    h.mask = m;
+    h.maskVersion = this.version;
+    return m;
+  }
+}
+const setBitsOf = new WeakMap<Lexicon, SetBits>();
+
 /** A trie root and its quick filter: the lexicon ids that can start a pattern (through sets too). */
 class Root {
   readonly node = new Node();
@@ -127,6 +174,9 @@ class Root {
 export class PatternSet {
   readonly id = nextSetId++;
   private key: { readonly memoSlot: number } | null = null;
+  /** This set's pair of bits in its lexicon's SetBits (start, required), or -1. */
+  private bit = -1;
+  private setBits: SetBits | null = null;
   /** Bound once: memo() takes it per message without allocating a closure. */
   private readonly findOf = (a: TextAnalysis): PatternMatch[] => this.find(a);
   private readonly free = new Root();
@@ -199,6 +249,7 @@ export class PatternSet {
     this.free.finish(this.lex.size);
     this.anchored.finish(this.lex.size);
     this.required = this.singleWords ? null : requiredWords(this.lex, this.sequences);
+    if (this.bit >= 0) this.setBits!.set(this.bit, this.startIds(), this.required);
     this.span = 0;
     for (const seq of this.sequences) {
       let n = 0;
@@ -238,6 +289,14 @@ export class PatternSet {
       this.key = memoKey();
       if (this.dirty) this.finish();
       this.lex.addTriggers(this.singleWords ? this.free.starts : this.required);
+      let reg = setBitsOf.get(this.lex);
+      if (!reg) setBitsOf.set(this.lex, (reg = new SetBits()));
+      if (reg.used < 30) {
+        this.bit = reg.used;
+        reg.used += 2;
+        this.setBits = reg;
+        reg.set(this.bit, this.startIds(), this.required);
+      }
     }
     if (this.lex.isClean(a)) return NONE;
     return a.memo(this.key, this.findOf);
@@ -246,7 +305,10 @@ export class PatternSet {
   private find(a: TextAnalysis): PatternMatch[] {
     if (this.dirty) this.finish();
     const h = this.lex.hits(a);
-    if (!this.anyStart(h) || (this.required !== null && !anyOf(h, this.required))) return NONE;
+    if (this.bit >= 0) {
+      const m = this.setBits!.of(h);
+      if ((m & (1 << this.bit)) === 0 || (m & (1 << (this.bit + 1))) === 0) return NONE;
+    } else if (!this.anyStart(h) || (this.required !== null && !anyOf(h, this.required))) return NONE;
     const tokens = a.table;
     // Start only where a required word lies within reach (when no joined token stretches a match).
     const near = this.required !== null && a.joined.length === 0 ? nextRequired(h, tokens.count, this.required) : null;
