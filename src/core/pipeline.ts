@@ -13,7 +13,7 @@ import type { GuidelineSet } from "../guidelines/api.js";
 import type { RateStore } from "../guidelines/types.js";
 import type { Logger } from "../log.js";
 import { ActivityTracker } from "./activity.js";
-import { judgeMessage } from "./handlers/guidelines.js";
+import { judgeMessage, type Judged } from "./handlers/guidelines.js";
 
 export interface DecisionRecord {
   /** Replay line number, when known. */
@@ -153,7 +153,7 @@ export class Pipeline {
   }
 
   /** Numbers the case, performs its actions in order (each awaited) and records the outcomes. */
-  private async carryOut(c: CommunityState, m: MemberState, j: NonNullable<ReturnType<typeof judgeMessage>>, meta: EventMeta): Promise<void> {
+  private async carryOut(c: CommunityState, m: MemberState, j: Judged, meta: EventMeta): Promise<void> {
     const { decision } = j;
     const caseNumber = decision.joinsCase ?? c.nextCaseNumber++;
     const actions = j.actionsFor(caseNumber);
