@@ -116,7 +116,8 @@ class Analysis implements TextAnalysis {
   memo<T>(key: object, compute: (analysis: TextAnalysis) => T): T {
     const slot = (key as { memoSlot?: number }).memoSlot;
     if (slot !== undefined) {
-      const slotted = (this.slotted ??= []);
+      // Sized for every key made so far: no regrowth as conditions fill their slots.
+      const slotted = (this.slotted ??= new Array<unknown>(slots));
       let v = slotted[slot];
       if (v === undefined) v = slotted[slot] = compute(this);
       return v as T;

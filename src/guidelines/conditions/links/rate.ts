@@ -19,6 +19,7 @@ import { duration } from "../../../util/duration.js";
 import { formatDuration } from "../../../core/actions.js";
 import { defineCondition, type CompiledCondition, type EvalInput, type Match } from "../../types.js";
 import { ownDomainSet } from "../../links/community.js";
+import { MemoryRateStore, type RateSeries } from "../../rates.js";
 
 const COUNTS = ["messages", "duplicates", "links", "mentions", "attachments"] as const;
 const SCOPES = ["member", "channel", "community"] as const;
@@ -92,6 +93,14 @@ function shortId(instanceId: string): string {
   return (h1 >>> 0).toString(36) + (h2 >>> 16).toString(36);
 }
 
+interface KeyEntry {
+  readonly key: string;
+  /** The in-memory store `series` came from and its epoch then (stale when either changed). */
+  store: MemoryRateStore | null;
+  epoch: number;
+  series: RateSeries | null;
+}
+
 class RateCondition implements CompiledCondition {
   readonly cost = 2;
   private readonly minLength: number;
@@ -100,8 +109,11 @@ class RateCondition implements CompiledCondition {
   private lastAt = 0;
   private lastRates: unknown;
   private lastResult: Match[] | null = null;
-  /** Store keys by scope, so a message builds no key string (bounded: cleared when large). */
-  private readonly keys = new Map<string, string>();
+  /**
+   * Store keys by scope, so a message builds no key string (bounded: cleared when large), and
+   * for the in-memory store the key's series, so a hit skips the store's map lookup.
+   */
+  private readonly keys = new Map<string, KeyEntry>();
   private keysCommunity: string | undefined;
 
   constructor(
@@ -123,7 +135,7 @@ class RateCondition implements CompiledCondition {
     return this.lastResult;
   }
 
-  private keyFor(community: string, scope: string): string {
+  private keyFor(community: string, scope: string): KeyEntry {
     if (community !== this.keysCommunity) {
       // Keys are per community; one bot serving several communities alternates rarely enough.
       this.keys.clear();
@@ -132,7 +144,7 @@ class RateCondition implements CompiledCondition {
     let key = this.keys.get(scope);
     if (key === undefined) {
       if (this.keys.size >= 50_000) this.keys.clear();
-      key = `${this.id}\u0001${community}\u0001${scope}`;
+      key = { key: `${this.id}\u0001${community}\u0001${scope}`, store: null, epoch: 0, series: null };
       this.keys.set(scope, key);
     }
     return key;
@@ -167,8 +179,17 @@ class RateCondition implements CompiledCondition {
         break;
     }
     if (weight === 0) return null;
-    const key = this.keyFor(m.community, c.per === "member" ? input.member.id : c.per === "channel" ? m.channel : "");
-    const n = dup !== null ? input.rates.hitValue(key, dup.value, m.at, c.within) : input.rates.hit(key, m.at, c.within, weight);
+    const entry = this.keyFor(m.community, c.per === "member" ? input.member.id : c.per === "channel" ? m.channel : "");
+    const rates = input.rates;
+    let n: number;
+    if (rates instanceof MemoryRateStore) {
+      if (entry.store !== rates || entry.epoch !== rates.epoch || entry.series === null) {
+        entry.series = rates.seriesOf(entry.key, m.at, c.within);
+        entry.store = rates;
+        entry.epoch = rates.epoch;
+      }
+      n = dup !== null ? rates.hitValueSeries(entry.series, dup.value, m.at, c.within) : rates.hitSeries(entry.series, m.at, c.within, weight);
+    } else n = dup !== null ? rates.hitValue(entry.key, dup.value, m.at, c.within) : rates.hit(entry.key, m.at, c.within, weight);
     const text = dup !== null ? m.text : "";
     const start = dup !== null ? 0 : -1;
     const end = dup !== null ? m.text.length : -1;
