@@ -48,7 +48,7 @@ const SCOPE_TEXT: Record<(typeof SCOPES)[number], string> = { member: "", channe
 
 /**
  * What duplicates are compared by: a 32-bit hash of the text lower-cased (ASCII) with runs of
- * whitespace collapsed and ends trimmed, in base 36, plus its significant length. One pass, no
+ * whitespace collapsed and ends trimmed, plus its significant length, as a 3-character string. One pass, no
  * intermediate strings; cached for the last text (every duplicate rule asks for the same one).
  */
 export function duplicateKey(text: string): { value: string; length: number } {
@@ -75,7 +75,9 @@ export function duplicateKey(text: string): { value: string; length: number } {
   lastDupText = text;
   // 32 bits of hash and the length: equal texts are equal keys; unequal ones collide about
   // once in four billion, and only within one member's or channel's window.
-  lastDup = { value: `${(h >>> 0).toString(36)}.${length}`, length };
+  // Three UTF-16 code units (hash low, hash high, length ≤ 1000), not base 36: radix conversion was
+  // most of the cost of a duplicate check. Only compared for equality, never shown or stored.
+  lastDup = { value: String.fromCharCode(h & 0xffff, h >>> 16, length), length };
   return lastDup;
 }
 let lastDupText: string | undefined;
