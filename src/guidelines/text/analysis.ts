@@ -64,12 +64,13 @@ class Analysis implements TextAnalysis {
   }
 
   originalSpan(from: number, to: number): { start: number; end: number } {
-    const { starts, ends, text } = this.f;
-    if (!starts || !ends) return { start: from, end: to };
+    const { starts, ends, text, clamp } = this.f;
+    if ((!starts || !ends) && !clamp) return { start: from, end: to };
     if (text.length === 0) return { start: 0, end: 0 };
     const a = Math.min(Math.max(from, 0), text.length - 1);
     const b = Math.min(Math.max(to - 1, a), text.length - 1);
-    return { start: starts[a]!, end: ends[b]! };
+    // Identity maps left unbuilt (clamp): starts[a] is a, ends[b] is b + 1.
+    return starts && ends ? { start: starts[a]!, end: ends[b]! } : { start: a, end: b + 1 };
   }
 
   get table(): TokenTable {

@@ -21,6 +21,11 @@ export interface Folded {
   /** Original [start, end) of normalized unit i; null when normalized offsets equal original ones. */
   readonly starts: readonly number[] | null;
   readonly ends: readonly number[] | null;
+  /**
+   * Set when starts/ends were left null because the mapping is the identity although the text
+   * is not plain ASCII: spans are then clamped to the text as they would be through the maps.
+   */
+  readonly clamp?: boolean;
 }
 
 /** True when every UTF-16 unit is below 0x80. */
@@ -79,9 +84,13 @@ export function fold(raw: string): Folded {
   let text = "";
   let runStart = 0;
   let sawConfusable = false;
+  // While every unit maps to itself (runs, and clusters folding one unit to one), the maps are
+  // the identity and are not built: most non-ASCII chat is emoji and punctuation.
+  let identity = true;
   const copyRun = (to: number) => {
     if (to <= runStart) return;
     text += raw.slice(runStart, to).toLowerCase(); // only ASCII in a run changes case
+    if (identity) return;
     for (let k = runStart; k < to; k++) {
       starts.push(k);
       ends.push(k + 1);
@@ -116,16 +125,27 @@ export function fold(raw: string): Folded {
     let j = i + width;
     while (j < n && isMark(raw.charCodeAt(j))) j++;
     const out = foldCluster(raw.slice(i, j));
+    if (identity && !(out.length === 1 && j === i + 1)) {
+      // The first unit that does not map to itself: the maps so far are the identity (text.length === i).
+      identity = false;
+      for (let k = 0; k < text.length; k++) {
+        starts.push(k);
+        ends.push(k + 1);
+      }
+    }
     for (let k = 0; k < out.length; k++) {
-      starts.push(i);
-      ends.push(j);
+      if (!identity) {
+        starts.push(i);
+        ends.push(j);
+      }
       if (!sawConfusable && charInfo(out.charCodeAt(k)) & F_CONFUSABLE) sawConfusable = true;
     }
     text += out;
     i = runStart = j;
   }
   copyRun(n);
-  return { text: sawConfusable ? foldConfusableWords(text) : text, starts, ends };
+  const folded = sawConfusable ? foldConfusableWords(text) : text;
+  return identity ? { text: folded, starts: null, ends: null, clamp: true } : { text: folded, starts, ends };
 }
 
 const WORD = /[\p{L}\p{M}\p{Nd}@$*#!'’]+/gu;
