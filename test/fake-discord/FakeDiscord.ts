@@ -1,0 +1,502 @@
+/**
+ * A fake Discord on loopback: HTTP REST under `/api/v10` and a WebSocket gateway on the same port.
+ * The real discord.js client connects with `new Client({ intents, rest: { api: fake.apiUrl } })`:
+ * discord.js asks `GET /gateway/bot` for the gateway URL, so the WebSocket follows the REST base.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer } from "ws";
+import { GatewaySession, type IdentifyRecord } from "./gateway.js";
+import { buildModel, toMemberState, type FakeDiscordOptions, type Model, type SeedUser } from "./model.js";
+import { memberPayload, messagePayload, type Json } from "./payloads.js";
+import { discordError, findRoute, type RestResult } from "./rest.js";
+import { routeTest, type RoutePattern } from "./routes.js";
+import { randomToken, snowflake } from "./snowflake.js";
+
+export interface RecordedCall {
+  method: string;
+  /** Path after `/api/v10`, e.g. `/channels/1/messages/2`. */
+  path: string;
+  /** The matched route template (`DELETE /channels/:channelId/messages/:messageId`), or null if unknown (404). */
+  route: string | null;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  /** Parsed JSON body; the raw string for non-JSON bodies; null when empty. */
+  body: unknown;
+  /** Lower-cased request headers without `authorization`. */
+  headers: Record<string, string>;
+  /** The status the fake answered with. */
+  status: number;
+  at: number;
+}
+
+export interface Fault {
+  status: number;
+  /** For 429: seconds (float) sent in `retry-after`, `x-ratelimit-reset-after` and the body's `retry_after`. Default 0.05. */
+  retryAfter?: number;
+  /** For 429: a global rate limit (`x-ratelimit-global`, scope global). */
+  global?: boolean;
+  /** Discord JSON error code / message for non-429 faults. */
+  code?: number;
+  message?: string;
+  /** How many matching requests fail (default 1). */
+  times?: number;
+}
+
+/** A route template (`DELETE /channels/:c/messages/:m`), a RegExp on "METHOD /path", or a predicate on the call. */
+export type CallPredicate = string | RegExp | ((call: RecordedCall) => boolean);
+
+interface Waiter {
+  test: (call: RecordedCall) => boolean;
+  resolve: (call: RecordedCall) => void;
+}
+
+const API_PREFIX = /^\/api\/v(\d+)(\/.*)?$/;
+
+export class FakeDiscord {
+  readonly model: Model;
+  readonly token: string;
+  readonly calls: RecordedCall[] = [];
+  readonly identifies: IdentifyRecord[] = [];
+  /** Every gateway packet the clients sent ({ op, d }). */
+  readonly gatewayReceived: Array<{ op: number; d: unknown; at: number }> = [];
+  heartbeats = 0;
+
+  private server: Server | null = null;
+  private wss: WebSocketServer | null = null;
+  private readonly sessions = new Set<GatewaySession>();
+  private readonly resumable = new Map<string, number>();
+  private readonly faults: Array<{ test: (method: string, path: string) => boolean; fault: Fault; left: number }> = [];
+  private readonly waiters = new Set<Waiter>();
+  private port = 0;
+
+  constructor(private readonly options: FakeDiscordOptions) {
+    this.token = options.token;
+    this.model = buildModel(options);
+  }
+
+  /** REST base for discord.js `rest.api` (`http://127.0.0.1:<port>/api`; discord.js appends `/v10`). */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  /** Open gateway connections that completed IDENTIFY or RESUME. */
+  get readySessions(): number {
+    return [...this.sessions].filter((s) => s.ready).length;
+  }
+
+  async start(): Promise<this> {
+    if (this.server) return this;
+    const server = createServer((req, res) => void this.onRequest(req, res));
+    const wss = new WebSocketServer({ server });
+    wss.on("connection", (socket) => {
+      const session = new GatewaySession(socket, {
+        model: this.model,
+        token: this.token,
+        heartbeatIntervalMs: this.options.heartbeatIntervalMs ?? 41_250,
+        disallowedIntents: this.options.disallowedIntents ?? 0,
+        gatewayUrl: this.gatewayUrl,
+        identifies: this.identifies,
+        received: this.gatewayReceived,
+        resumable: this.resumable,
+        onHeartbeat: () => (this.heartbeats += 1),
+      });
+      this.sessions.add(session);
+      socket.on("close", () => this.sessions.delete(session));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => resolve());
+    });
+    this.port = (server.address() as AddressInfo).port;
+    this.server = server;
+    this.wss = wss;
+    return this;
+  }
+
+  /** Closes every socket and the server. Call after `client.destroy()` so discord.js does not try to reconnect. */
+  async stop(): Promise<void> {
+    const server = this.server;
+    const wss = this.wss;
+    this.server = null;
+    this.wss = null;
+    for (const session of this.sessions) session.socket.terminate();
+    this.sessions.clear();
+    if (wss) await new Promise<void>((resolve) => wss.close(() => resolve()));
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    this.waiters.clear();
+  }
+
+  /** Closes the gateway connections with a code (e.g. 4000 to make discord.js resume, 1000 for a fresh identify). */
+  disconnectGateway(code = 4000, reason = "fake-discord disconnect"): void {
+    for (const session of this.sessions) session.socket.close(code, reason);
+  }
+
+  // ---- fault injection -------------------------------------------------------------------------
+
+  /** The next request matching `route` (e.g. `DELETE /channels/:c/messages/:m`) gets `fault` instead of its answer. */
+  failNext(route: RoutePattern, fault: Fault): void {
+    this.faults.push({ test: routeTest(route), fault, left: fault.times ?? 1 });
+  }
+
+  /** The user has DMs closed: sending a message to their DM channel answers 403 code 50007 (creating the DM channel still works, as on Discord). */
+  dmClosed(userId: string): void {
+    this.model.dmClosed.add(userId);
+  }
+
+  // ---- recorded calls ------------------------------------------------------------------------
+
+  /** Calls matching a route pattern or predicate. */
+  callsTo(predicate: CallPredicate): RecordedCall[] {
+    const test = this.callTest(predicate);
+    return this.calls.filter(test);
+  }
+
+  /**
+   * Resolves with the first recorded call (already made, or arriving later) that matches; rejects after `timeoutMs`.
+   * `since` skips calls recorded before that index (pass `fake.calls.length` before acting).
+   */
+  waitForCall(predicate: CallPredicate, timeoutMs = 5_000, since = 0): Promise<RecordedCall> {
+    const test = this.callTest(predicate);
+    const found = this.calls.slice(since).find(test);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        test,
+        resolve: (call) => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(call);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`fake-discord: no call matching ${String(predicate)} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  private callTest(predicate: CallPredicate): (call: RecordedCall) => boolean {
+    if (typeof predicate === "function") return predicate;
+    const test = routeTest(predicate);
+    return (call) => test(call.method, call.path);
+  }
+
+  // ---- gateway dispatches --------------------------------------------------------------------
+
+  /** Sends a dispatch (op 0) to every identified session; returns how many got it. */
+  dispatch(t: string, d: unknown): number {
+    let sent = 0;
+    for (const session of this.sessions) {
+      if (!session.ready) continue;
+      session.dispatch(t, d);
+      sent += 1;
+    }
+    return sent;
+  }
+
+  /** Pushes a MESSAGE_CREATE from a known user (guild member, or a DM when `guildId` is omitted). */
+  messageCreate(args: {
+    channelId: string;
+    authorId: string;
+    content: string;
+    guildId?: string;
+    id?: string;
+    /** User ids mentioned (they are also written into `content` if absent). */
+    mentions?: string[];
+    mentionRoles?: string[];
+    mentionEveryone?: boolean;
+    extra?: Json;
+  }): Json {
+    const guild = args.guildId ? this.model.guilds.get(args.guildId) : undefined;
+    if (args.guildId && !guild) throw new Error(`fake-discord: unknown guild ${args.guildId}`);
+    const author = this.user(args.authorId);
+    const id = args.id ?? snowflake();
+    const payload = messagePayload({
+      id,
+      channelId: args.channelId,
+      guildId: guild?.id ?? null,
+      author,
+      member: guild?.members.get(author.id),
+      content: args.content,
+      mentions: (args.mentions ?? []).map((userId) => ({ user: this.user(userId), member: guild?.members.get(userId) })),
+      mentionRoles: args.mentionRoles ?? [],
+      mentionEveryone: args.mentionEveryone ?? false,
+      extra: args.extra ?? {},
+    });
+    this.model.messages.set(id, {
+      id,
+      channelId: args.channelId,
+      guildId: guild?.id ?? null,
+      authorId: author.id,
+      content: args.content,
+      payload,
+    });
+    this.dispatch("MESSAGE_CREATE", payload);
+    return payload;
+  }
+
+  /** Adds a member to the model and pushes GUILD_MEMBER_ADD. */
+  memberAdd(args: { guildId: string; user: SeedUser; roles?: string[] }): Json {
+    const guild = this.model.guilds.get(args.guildId);
+    if (!guild) throw new Error(`fake-discord: unknown guild ${args.guildId}`);
+    const member = toMemberState({ user: args.user, roles: args.roles ?? [] });
+    guild.members.set(args.user.id, member);
+    this.model.users.set(args.user.id, args.user);
+    const payload = { guild_id: guild.id, ...memberPayload(member) };
+    this.dispatch("GUILD_MEMBER_ADD", payload);
+    return payload;
+  }
+
+  /** Pushes MESSAGE_REACTION_ADD (a unicode emoji name, or `{ id, name }` for a custom emoji). */
+  reactionAdd(args: {
+    guildId: string;
+    channelId: string;
+    messageId: string;
+    userId: string;
+    emoji: string | { id: string | null; name: string };
+  }): Json {
+    const guild = this.model.guilds.get(args.guildId);
+    const member = guild?.members.get(args.userId);
+    const message = this.model.messages.get(args.messageId);
+    const payload: Json = {
+      user_id: args.userId,
+      channel_id: args.channelId,
+      message_id: args.messageId,
+      guild_id: args.guildId,
+      emoji: typeof args.emoji === "string" ? { id: null, name: args.emoji } : args.emoji,
+      burst: false,
+      burst_colors: [],
+      type: 0,
+      ...(member ? { member: memberPayload(member) } : {}),
+      ...(message ? { message_author_id: message.authorId } : {}),
+    };
+    this.dispatch("MESSAGE_REACTION_ADD", payload);
+    return payload;
+  }
+
+  /**
+   * Pushes INTERACTION_CREATE: type 2 (slash command: `name`, `options`), 3 (button/select: `customId`, on `messageId`)
+   * or 5 (modal submit: `customId`, `components`). The reply is a recorded
+   * `POST /interactions/:id/:token/callback`; followups are `/webhooks/:applicationId/:token...`.
+   */
+  interactionCreate(args: {
+    type: 2 | 3 | 5;
+    guildId: string;
+    channelId: string;
+    userId: string;
+    name?: string;
+    commandId?: string;
+    options?: Json[];
+    customId?: string;
+    componentType?: number;
+    values?: string[];
+    messageId?: string;
+    components?: Json[];
+  }): { id: string; token: string; applicationId: string; payload: Json } {
+    const guild = this.model.guilds.get(args.guildId);
+    if (!guild) throw new Error(`fake-discord: unknown guild ${args.guildId}`);
+    const member = guild.members.get(args.userId);
+    if (!member) throw new Error(`fake-discord: ${args.userId} is not a member of ${args.guildId}`);
+    const channel = guild.channels.get(args.channelId);
+    const id = snowflake();
+    const token = `fake-interaction-${randomToken()}`;
+    let data: Json;
+    if (args.type === 2) {
+      const command = guild.commands.find((c) => c.name === args.name);
+      data = {
+        id: args.commandId ?? (command?.id as string | undefined) ?? snowflake(),
+        name: args.name ?? "command",
+        type: 1,
+        guild_id: guild.id,
+        options: args.options ?? [],
+        resolved: {},
+      };
+    } else if (args.type === 3) {
+      data = { custom_id: args.customId ?? "button", component_type: args.componentType ?? 2, ...(args.values ? { values: args.values } : {}) };
+    } else {
+      data = { custom_id: args.customId ?? "modal", components: args.components ?? [] };
+    }
+    const permissions = [...member.roles, guild.id].reduce(
+      (bits, roleId) => bits | BigInt(guild.roles.get(roleId)?.permissions ?? 0n),
+      0n,
+    );
+    const botMember = guild.members.get(this.model.bot.id);
+    const appPermissions = [...(botMember?.roles ?? []), guild.id].reduce(
+      (bits, roleId) => bits | BigInt(guild.roles.get(roleId)?.permissions ?? 0n),
+      0n,
+    );
+    const payload: Json = {
+      id,
+      application_id: this.model.applicationId,
+      type: args.type,
+      data,
+      guild_id: guild.id,
+      guild: { id: guild.id, locale: "en-US", features: [] },
+      channel_id: args.channelId,
+      channel: { id: args.channelId, type: channel?.type ?? 0, guild_id: guild.id, name: channel?.name ?? "" },
+      member: { ...memberPayload(member), permissions: permissions.toString() },
+      token,
+      version: 1,
+      app_permissions: appPermissions.toString(),
+      locale: "en-US",
+      guild_locale: "en-US",
+      entitlements: [],
+      authorizing_integration_owners: { "0": guild.id },
+      context: 0,
+      attachment_size_limit: 10_485_760,
+    };
+    if (args.type === 3) {
+      const message = args.messageId ? this.model.messages.get(args.messageId) : undefined;
+      payload.message =
+        message?.payload ??
+        messagePayload({
+          id: args.messageId ?? snowflake(),
+          channelId: args.channelId,
+          guildId: guild.id,
+          author: this.model.bot,
+          member: botMember,
+          content: "",
+        });
+    }
+    this.dispatch("INTERACTION_CREATE", payload);
+    return { id, token, applicationId: this.model.applicationId, payload };
+  }
+
+  private user(id: string): SeedUser {
+    const user = this.model.users.get(id);
+    if (!user) throw new Error(`fake-discord: unknown user ${id} (seed it as a guild member)`);
+    return user;
+  }
+
+  // ---- HTTP --------------------------------------------------------------------------------
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const method = (req.method ?? "GET").toUpperCase();
+    const prefix = API_PREFIX.exec(url.pathname);
+    const path = prefix ? (prefix[2] ?? "/") : url.pathname;
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (name === "authorization" || value === undefined) continue;
+      headers[name] = Array.isArray(value) ? value.join(", ") : value;
+    }
+    let body: unknown = raw.length ? raw : null;
+    if (raw.length && (req.headers["content-type"] ?? "").startsWith("application/json")) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = raw;
+      }
+    }
+    const found = prefix ? findRoute(method, path) : null;
+    const result = this.answer(method, path, found, req.headers.authorization, body, url, headers);
+    const call: RecordedCall = {
+      method,
+      path,
+      route: found?.def.route ?? null,
+      params: found?.params ?? {},
+      query: Object.fromEntries(url.searchParams),
+      body,
+      headers,
+      status: result.status,
+      at: Date.now(),
+    };
+    this.calls.push(call);
+    for (const waiter of [...this.waiters]) if (waiter.test(call)) waiter.resolve(call);
+
+    const outHeaders: Record<string, string> = { ...result.headers };
+    if (result.body !== undefined) outHeaders["content-type"] = "application/json";
+    res.writeHead(result.status, outHeaders);
+    res.end(result.body === undefined ? undefined : JSON.stringify(result.body));
+  }
+
+  private answer(
+    method: string,
+    path: string,
+    found: ReturnType<typeof findRoute>,
+    authorization: string | undefined,
+    body: unknown,
+    url: URL,
+    headers: Record<string, string>,
+  ): RestResult {
+    if (!found?.def.noAuth && authorization !== `Bot ${this.token}`) {
+      return discordError(401, 0, "401: Unauthorized");
+    }
+    const fault = this.takeFault(method, path);
+    if (fault) return faultResult(fault, path);
+    if (!found) return discordError(404, 0, "404: Not Found");
+    if (found.def.route === "GET /gateway/bot") {
+      return {
+        status: 200,
+        body: {
+          url: this.gatewayUrl,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        },
+      };
+    }
+    return found.def.handle(
+      { method, path, params: found.params, query: Object.fromEntries(url.searchParams), body, headers },
+      { model: this.model, echo: (t, d) => this.echo(t, d) },
+    );
+  }
+
+  private echo(t: string, d: Json): void {
+    if (this.options.echoDispatches === false) return;
+    // After the HTTP answer, as Discord does (the gateway event trails the REST response).
+    setTimeout(() => this.dispatch(t, d), 5).unref();
+  }
+
+  private takeFault(method: string, path: string): Fault | null {
+    const index = this.faults.findIndex((f) => f.test(method, path));
+    if (index < 0) return null;
+    const entry = this.faults[index]!;
+    entry.left -= 1;
+    if (entry.left <= 0) this.faults.splice(index, 1);
+    return entry.fault;
+  }
+}
+
+function faultResult(fault: Fault, path: string): RestResult {
+  if (fault.status === 429) {
+    const retryAfter = fault.retryAfter ?? 0.05;
+    const global = fault.global ?? false;
+    const headers: Record<string, string> = {
+      "retry-after": String(retryAfter),
+      "x-ratelimit-limit": "1",
+      "x-ratelimit-remaining": "0",
+      "x-ratelimit-reset": String((Date.now() / 1000 + retryAfter).toFixed(3)),
+      "x-ratelimit-reset-after": String(retryAfter),
+      "x-ratelimit-bucket": `fake-${Buffer.from(path.replace(/\d{16,}/g, ":id")).toString("base64url").slice(0, 24)}`,
+      "x-ratelimit-scope": global ? "global" : "user",
+    };
+    if (global) headers["x-ratelimit-global"] = "true";
+    return {
+      status: 429,
+      headers,
+      body: { message: "You are being rate limited.", retry_after: retryAfter, global, ...(global ? { code: 0 } : {}) },
+    };
+  }
+  const defaults: Record<number, [number, string]> = {
+    400: [50035, "Invalid Form Body"],
+    401: [0, "401: Unauthorized"],
+    403: [50013, "Missing Permissions"],
+    404: [0, "404: Not Found"],
+    500: [0, "500: Internal Server Error"],
+    502: [0, "502: Bad Gateway"],
+  };
+  const [code, message] = defaults[fault.status] ?? [0, `${fault.status}: Error`];
+  return discordError(fault.status, fault.code ?? code, fault.message ?? message);
+}

@@ -1,0 +1,4 @@
+export { FakeDiscord, type RecordedCall, type Fault, type CallPredicate } from "./FakeDiscord.js";
+export type { FakeDiscordOptions, SeedGuild, SeedUser, SeedRole, SeedChannel, SeedMember } from "./model.js";
+export type { IdentifyRecord } from "./gateway.js";
+export { exampleSeed, IDS, PERMS } from "./seed.js";
