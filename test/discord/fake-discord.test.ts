@@ -137,6 +137,15 @@ describe("fake Discord with the real discord.js client", () => {
     expect(fake.model.messages.has(payload.id as string)).toBe(false);
   });
 
+  it("a global 429 (x-ratelimit-global) is waited out and retried", async () => {
+    fake.failNext("GET /users/:userId", { status: 429, retryAfter: 0.05, global: true });
+    const since = fake.calls.length;
+    const user = await client.users.fetch(IDS.alice, { force: true });
+    expect(user.username).toBe("alice");
+    const fetches = fake.calls.slice(since).filter((c) => c.route === "GET /users/:userId");
+    expect(fetches.map((c) => c.status)).toEqual([429, 200]);
+  });
+
   it("retries a 500 and surfaces DM-closed as DiscordAPIError 50007", async () => {
     fake.failNext("GET /guilds/:guildId/members/:userId", { status: 500 });
     const since = fake.calls.length;
