@@ -315,10 +315,15 @@ export class PatternSet {
     let sink: Sink | null = null;
     for (let p = 0; p < tokens.count; p++) {
       if (near !== null && near[p]! - p >= this.span) continue;
-      if (!this.mayStart(h, p)) continue;
+      // walkFrom's checks, each made once: which roots can start here.
+      const free = this.free.mayStart(h, p);
+      const anchored =
+        this.hasAnchored && (p === 0 || (tokens.flags[p]! & TokenFlag.BREAK_BEFORE) !== 0) && this.anchored.mayStart(h, p);
+      if (!free && !anchored) continue;
       sink ??= new Sink(false);
       sink.first = p;
-      this.walkFrom(h, tokens, p, sink);
+      if (free) walk(this.free.node, h, tokens, p, p, sink);
+      if (anchored) walk(this.anchored.node, h, tokens, p, p, sink);
       if (sink.matches.length >= MAX_MATCHES) break;
     }
     return sink && sink.matches.length ? sink.matches : NONE;
