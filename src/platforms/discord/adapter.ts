@@ -1,0 +1,288 @@
+// The Discord platform: a discord.js client that turns gateway events into Steward events and
+// performs Steward's actions through the REST API. discord.js retries 429s (and 5xx) itself.
+import {
+  Client,
+  DiscordAPIError,
+  DiscordjsErrorCodes,
+  Events,
+  GatewayIntentBits,
+  HTTPError,
+  Partials,
+  RESTJSONErrorCodes,
+  type Guild,
+  type GuildMember,
+  type GuildTextBasedChannel,
+} from "discord.js";
+import type { Action, ActionKind, ActionOf, ActionOutcome } from "../../core/actions.js";
+import { actionKinds } from "../../core/actions.js";
+import type { StewardEvent } from "../../core/events.js";
+import type { EventSink, PlatformAdapter } from "../../core/platform.js";
+import type { Logger } from "../../log.js";
+import { DiscordLoginError } from "./errors.js";
+import * as map from "./events.js";
+import { protectedReason } from "./permissions.js";
+import { findModLog, modLogEmbed } from "./mod-log.js";
+
+export const DISCORD_INTENTS = [
+  GatewayIntentBits.Guilds,
+  GatewayIntentBits.GuildMembers,
+  GatewayIntentBits.GuildMessages,
+  GatewayIntentBits.MessageContent,
+  GatewayIntentBits.GuildMessageReactions,
+  GatewayIntentBits.DirectMessages,
+];
+
+/** Discord has no API to approve or decline membership screening; everything else is supported. */
+const UNSUPPORTED: ReadonlySet<ActionKind> = new Set<ActionKind>(["approveMember", "declineMember"]);
+
+export interface DiscordAdapterOptions {
+  token: string;
+  /** REST base (`http://127.0.0.1:1234/api`) for tests; the gateway URL follows from GET /gateway/bot. */
+  apiUrl?: string;
+  logger: Logger;
+  /** The community's configured mod-log channel (id, name or #name); default: a text channel named mod-log. */
+  modLogChannel?: (community: string) => string | undefined;
+}
+
+/** Outcome of a refusal found before calling Discord. */
+class Refused extends Error {}
+
+export class DiscordAdapter implements PlatformAdapter {
+  readonly platform = "discord" as const;
+  private readonly caps = new Set<ActionKind>(actionKinds.filter((k) => !UNSUPPORTED.has(k)));
+  private client: Client | null = null;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly opts: DiscordAdapterOptions) {}
+
+  capabilities(): ReadonlySet<ActionKind> {
+    return this.caps;
+  }
+
+  /** The discord.js client, once started (for features that need more than events and actions). */
+  get discord(): Client {
+    if (!this.client) throw new Error("DiscordAdapter is not started");
+    return this.client;
+  }
+
+  async start(sink: EventSink): Promise<void> {
+    if (this.client) throw new Error("DiscordAdapter already started");
+    const client = new Client({
+      intents: DISCORD_INTENTS,
+      // Reactions and deletes on messages sent before Steward started (not cached) still arrive.
+      partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User, Partials.GuildMember],
+      ...(this.opts.apiUrl ? { rest: { api: this.opts.apiUrl } } : {}),
+    });
+    this.client = client;
+    this.listen(client, sink);
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    try {
+      await client.login(this.opts.token);
+      await ready;
+    } catch (e) {
+      this.client = null;
+      await client.destroy();
+      throw loginError(e);
+    }
+    this.opts.logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "discord: connected");
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    if (client) await client.destroy();
+    await this.queue;
+  }
+
+  /** Events are handed to the sink one at a time, in arrival order. */
+  private emit(build: () => StewardEvent | null, sink: EventSink): void {
+    this.queue = this.queue.then(async () => {
+      let event: StewardEvent | null = null;
+      try {
+        event = build();
+        if (event) await sink(event);
+      } catch (e) {
+        this.opts.logger.error({ err: e, event: event?.type }, "discord: event not handled");
+      }
+    });
+  }
+
+  private listen(client: Client, sink: EventSink): void {
+    client.on(Events.MessageCreate, (m) => this.emit(() => map.messageCreated(m), sink));
+    client.on(Events.MessageUpdate, (_old, m) => this.emit(() => map.messageEdited(m), sink));
+    client.on(Events.MessageDelete, (m) => this.emit(() => map.messageDeleted(m), sink));
+    client.on(Events.GuildMemberAdd, (m) => this.emit(() => map.memberJoined(m), sink));
+    client.on(Events.GuildMemberRemove, (m) => this.emit(() => map.memberLeft(m), sink));
+    client.on(Events.GuildMemberUpdate, (before, after) => this.emit(() => map.memberUpdated(before, after), sink));
+    client.on(Events.MessageReactionAdd, (r, u) => this.emit(() => map.reaction("reaction.added", r, u), sink));
+    client.on(Events.MessageReactionRemove, (r, u) => this.emit(() => map.reaction("reaction.removed", r, u), sink));
+    client.on(Events.Error, (e) => this.opts.logger.error({ err: e }, "discord: client error"));
+  }
+
+  async perform(action: Action): Promise<ActionOutcome> {
+    if (!this.caps.has(action.kind)) return { status: "unsupported", detail: `discord cannot ${action.kind}` };
+    try {
+      const detail = await this.run(action);
+      return detail ? { status: "done", detail } : { status: "done" };
+    } catch (e) {
+      return failure(e);
+    }
+  }
+
+  private async run(a: Action): Promise<string | void> {
+    const guild = await this.guild(a.community);
+    const reason = auditReason(a);
+    switch (a.kind) {
+      case "deleteMessage": {
+        const channel = await this.textChannel(guild, a.channel);
+        const cached = channel.messages.cache.get(a.message);
+        if (cached?.member) refuseIfProtected(cached.member);
+        await channel.messages.delete(a.message);
+        return;
+      }
+      case "timeout":
+        await (await this.target(guild, a.member)).timeout(a.durationMs, reason);
+        return;
+      case "removeTimeout":
+        await (await guild.members.fetch(a.member)).timeout(null, reason);
+        return;
+      case "kick":
+        await (await this.target(guild, a.member)).kick(reason);
+        return;
+      case "ban": {
+        const member = await this.memberOrNull(guild, a.member);
+        if (member) refuseIfProtected(member);
+        await guild.members.ban(a.member, { deleteMessageSeconds: a.deleteMessageSeconds, ...(reason ? { reason } : {}) });
+        return;
+      }
+      case "unban":
+        await guild.members.unban(a.member, reason);
+        return;
+      case "warn":
+        await this.target(guild, a.member);
+        return this.directMessage(guild, a.member, a.text, a.channel);
+      case "directMessage":
+        return this.directMessage(guild, a.member, a.text, a.fallbackChannel);
+      case "alertModerators":
+        await this.postModLog(guild, a, a.text);
+        return;
+      case "holdForReview": {
+        const link = `https://discord.com/channels/${guild.id}/${a.channel}/${a.message}`;
+        await this.postModLog(guild, a, `Message by <@${a.member}> in <#${a.channel}> held for review (not deleted): ${link}`);
+        return "alerted the mod log; the review queue is not built yet";
+      }
+      case "addRole":
+      case "removeRole": {
+        const member = await this.target(guild, a.member);
+        const role = guild.roles.cache.get(a.role) ?? guild.roles.cache.find((r) => r.name.toLowerCase() === a.role.toLowerCase());
+        if (!role) throw new Refused(`no role ${a.role} in the server`);
+        if (guild.members.me && role.comparePositionTo(guild.members.me.roles.highest) >= 0) throw new Refused(`role ${role.name} is at or above Steward's highest role`);
+        if (a.kind === "addRole") await member.roles.add(role, reason);
+        else await member.roles.remove(role, reason);
+        return;
+      }
+      case "postMessage":
+        await (await this.textChannel(guild, a.channel)).send({ content: a.text, allowedMentions: { parse: [] } });
+        return;
+      case "reply": {
+        const channel = await this.textChannel(guild, a.channel);
+        await channel.send({
+          content: a.text,
+          allowedMentions: { parse: [], repliedUser: false },
+          ...(a.replyTo ? { reply: { messageReference: a.replyTo, failIfNotExists: false } } : {}),
+        });
+        return;
+      }
+      case "approveMember":
+      case "declineMember":
+        throw new Refused(`discord cannot ${a.kind}`);
+    }
+  }
+
+  /** DMs the member; when their DMs are closed (50007), mentions them in `fallback` or else the mod log. */
+  private async directMessage(guild: Guild, member: string, text: string, fallback: string | undefined): Promise<string | void> {
+    try {
+      const user = await this.discord.users.fetch(member);
+      await user.send({ content: text });
+      return;
+    } catch (e) {
+      if (!(e instanceof DiscordAPIError && e.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser)) throw e;
+    }
+    const channel = fallback ? await this.textChannel(guild, fallback) : findModLog(guild, this.opts.modLogChannel?.(guild.id));
+    if (!channel) throw new Refused("the member's DMs are closed and there is no channel to mention them in");
+    await channel.send({ content: `<@${member}> ${text}`, allowedMentions: { users: [member] } });
+    return `DMs closed; mentioned in #${channel.name}`;
+  }
+
+  private async postModLog(guild: Guild, a: Action, text: string): Promise<void> {
+    const channel = findModLog(guild, this.opts.modLogChannel?.(guild.id));
+    if (!channel) throw new Refused("no mod-log channel (set channels.modLog or create a text channel named mod-log)");
+    await channel.send({ embeds: [modLogEmbed(a, text)], allowedMentions: { parse: [] } });
+  }
+
+  private async guild(id: string): Promise<Guild> {
+    const cached = this.discord.guilds.cache.get(id);
+    return cached ?? (await this.discord.guilds.fetch(id));
+  }
+
+  private async textChannel(guild: Guild, id: string): Promise<GuildTextBasedChannel> {
+    const channel = guild.channels.cache.get(id) ?? (await guild.channels.fetch(id));
+    if (!channel || !channel.isTextBased()) throw new Refused(`channel ${id} is not a text channel of the server`);
+    return channel;
+  }
+
+  private async memberOrNull(guild: Guild, id: string): Promise<GuildMember | null> {
+    try {
+      return await guild.members.fetch(id);
+    } catch (e) {
+      if (e instanceof DiscordAPIError && e.code === RESTJSONErrorCodes.UnknownMember) return null;
+      throw e;
+    }
+  }
+
+  /** The member, when Steward may act on them; Refused otherwise. */
+  private async target(guild: Guild, id: string): Promise<GuildMember> {
+    const member = await this.memberOrNull(guild, id);
+    if (!member) throw new Refused("the member is not in the server");
+    refuseIfProtected(member);
+    return member;
+  }
+}
+
+function refuseIfProtected(member: GuildMember): void {
+  const why = protectedReason(member);
+  if (why) throw new Refused(why);
+}
+
+function auditReason(a: Action): string | undefined {
+  const text = [a.caseNumber ? `Case #${a.caseNumber}` : "", a.reason].filter(Boolean).join(": ");
+  return text ? text.slice(0, 512) : undefined;
+}
+
+function failure(e: unknown): ActionOutcome {
+  if (e instanceof Refused) return { status: "refused", detail: e.message };
+  if (e instanceof DiscordAPIError) {
+    if (e.status === 403) return { status: "refused", detail: `Discord: ${e.message}` };
+    return { status: "failed", detail: `Discord: ${e.message}`, retryable: e.status >= 500 };
+  }
+  if (e instanceof HTTPError) return { status: "failed", detail: `Discord: ${e.message}`, retryable: e.status >= 500 };
+  const message = e instanceof Error ? e.message : String(e);
+  // Network errors, timeouts: worth another try.
+  return { status: "failed", detail: message, retryable: true };
+}
+
+function loginError(e: unknown): Error {
+  const code = (e as { code?: unknown }).code;
+  const message = e instanceof Error ? e.message : String(e);
+  if (code === DiscordjsErrorCodes.TokenInvalid || (e instanceof DiscordAPIError && e.status === 401)) {
+    return new DiscordLoginError(`Discord rejected the token (DISCORD_TOKEN): ${message}`, { cause: e });
+  }
+  if (code === DiscordjsErrorCodes.DisallowedIntents || code === 4014) {
+    return new DiscordLoginError(
+      `Discord refused the privileged intents: enable Server Members Intent and Message Content Intent for the bot in the Developer Portal (${message})`,
+      { cause: e },
+    );
+  }
+  if (code === DiscordjsErrorCodes.TokenMissing) return new DiscordLoginError(`no Discord token (DISCORD_TOKEN): ${message}`, { cause: e });
+  return e instanceof Error ? e : new Error(message);
+}
