@@ -109,7 +109,7 @@ export class DiscordAdapter implements PlatformAdapter {
 
   private listen(client: Client, sink: EventSink): void {
     client.on(Events.MessageCreate, (m) => this.emit(() => map.messageCreated(m), sink));
-    client.on(Events.MessageUpdate, (_old, m) => this.emit(() => map.messageEdited(m), sink));
+    client.on(Events.MessageUpdate, (before, m) => this.emit(() => map.messageEdited(before, m), sink));
     client.on(Events.MessageDelete, (m) => this.emit(() => map.messageDeleted(m), sink));
     client.on(Events.GuildMemberAdd, (m) => this.emit(() => map.memberJoined(m), sink));
     client.on(Events.GuildMemberRemove, (m) => this.emit(() => map.memberLeft(m), sink));

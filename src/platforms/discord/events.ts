@@ -34,8 +34,10 @@ export function messageCreated(m: Message): StewardEvent | null {
   return parse({ type: "message.created", platform: "discord", at: m.createdAt.toISOString(), community: m.guildId, channel: m.channelId, message: messageBody(m) });
 }
 
-export function messageEdited(m: Message | PartialMessage): StewardEvent | null {
+/** Edits of the text only: Discord also sends MESSAGE_UPDATE when link previews (embeds) arrive. */
+export function messageEdited(before: Message | PartialMessage, m: Message | PartialMessage): StewardEvent | null {
   if (!watched(m)) return null;
+  if (!before.partial && before.content === m.content) return null;
   return parse({ type: "message.edited", platform: "discord", at: (m.editedAt ?? new Date()).toISOString(), community: m.guildId, channel: m.channelId, message: messageBody(m) });
 }
 
