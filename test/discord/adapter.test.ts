@@ -3,6 +3,7 @@
  * the real pipeline on an in-memory store with the bundled rules.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GatewayIntentBits } from "discord.js";
 import { DiscordAdapter, DiscordLoginError, DiscordSettingsProvider } from "../../src/platforms/discord/index.js";
 import { Pipeline, type DecisionRecord } from "../../src/core/pipeline.js";
 import type { StewardEvent } from "../../src/core/events.js";
@@ -231,7 +232,21 @@ describe("DiscordAdapter with the real discord.js client, the fake Discord and t
   });
 });
 
-describe("DiscordAdapter: bad token", () => {
+describe("DiscordAdapter: login errors", () => {
+  it("privileged intents not enabled (4014): start() rejects with DiscordLoginError naming the intents", async () => {
+    const fake = await new FakeDiscord({ ...exampleSeed(), disallowedIntents: GatewayIntentBits.MessageContent }).start();
+    const adapter = new DiscordAdapter({ token: fake.token, apiUrl: fake.apiUrl, logger: silentLogger });
+    try {
+      const err = await adapter.start(async () => {}).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DiscordLoginError);
+      expect((err as Error).message).toMatch(/privileged intents/);
+      expect(fake.identifies).toHaveLength(1);
+    } finally {
+      await adapter.stop();
+      await fake.stop();
+    }
+  });
+
   it("start() rejects with DiscordLoginError, without reconnecting", async () => {
     const fake = await new FakeDiscord(exampleSeed("the-right-token")).start();
     const adapter = new DiscordAdapter({ token: "a-wrong-token", apiUrl: fake.apiUrl, logger: silentLogger });

@@ -75,10 +75,19 @@ export class DiscordAdapter implements PlatformAdapter {
     });
     this.client = client;
     this.listen(client, sink);
-    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    // An unrecoverable gateway close (bad token 4004, disallowed intents 4014, …) makes discord.js give up
+    // without rejecting login(): it is turned into an error here, so start() never hangs or loops.
+    let onDisconnect: ((event: { code: number }) => void) | undefined;
+    const ready = new Promise<void>((resolve, reject) => {
+      client.once(Events.ClientReady, () => resolve());
+      onDisconnect = (event) => reject(Object.assign(new Error(`the gateway closed the connection (${event.code})`), { code: event.code }));
+      client.once(Events.ShardDisconnect, onDisconnect);
+    });
+    ready.catch(() => {}); // login() may reject first
     try {
       await client.login(this.opts.token);
       await ready;
+      if (onDisconnect) client.off(Events.ShardDisconnect, onDisconnect);
     } catch (e) {
       this.client = null;
       await client.destroy();
@@ -274,10 +283,10 @@ function failure(e: unknown): ActionOutcome {
 function loginError(e: unknown): Error {
   const code = (e as { code?: unknown }).code;
   const message = e instanceof Error ? e.message : String(e);
-  if (code === DiscordjsErrorCodes.TokenInvalid || (e instanceof DiscordAPIError && e.status === 401)) {
+  if (code === DiscordjsErrorCodes.TokenInvalid || code === 4004 || (e instanceof DiscordAPIError && e.status === 401)) {
     return new DiscordLoginError(`Discord rejected the token (DISCORD_TOKEN): ${message}`, { cause: e });
   }
-  if (code === DiscordjsErrorCodes.DisallowedIntents || code === 4014) {
+  if (code === DiscordjsErrorCodes.DisallowedIntents || code === 4014 || /disallowed intents/i.test(message)) {
     return new DiscordLoginError(
       `Discord refused the privileged intents: enable Server Members Intent and Message Content Intent for the bot in the Developer Portal (${message})`,
       { cause: e },
