@@ -13,7 +13,7 @@ import {
   type GuildMember,
   type GuildTextBasedChannel,
 } from "discord.js";
-import type { Action, ActionKind, ActionOf, ActionOutcome } from "../../core/actions.js";
+import type { Action, ActionKind, ActionOutcome } from "../../core/actions.js";
 import { actionKinds } from "../../core/actions.js";
 import type { StewardEvent } from "../../core/events.js";
 import type { EventSink, PlatformAdapter } from "../../core/platform.js";
