@@ -8,6 +8,7 @@ import { runReplay, formatSummary } from "../../platforms/replay/run.js";
 import { withStore } from "../store.js";
 import { createLogger } from "../../log.js";
 import { bundledPath } from "../../util/paths.js";
+import { runDiscord } from "../discord.js";
 
 export function registerStart(program: Command, io: Io): void {
   const cmd = program
@@ -18,8 +19,10 @@ export function registerStart(program: Command, io: Io): void {
   cmd.action(async (opts: CommonOptions) => {
     const e = env(io);
     const platforms = configuredPlatforms(e);
-    if (platforms.length > 0) {
-      throw new UserError(`configured platform(s): ${platforms.join(", ")}; their adapters are not part of this build yet`, 78);
+    if (platforms.includes("slack")) throw new UserError("SLACK_BOT_TOKEN is set, but the Slack adapter is not part of this build yet", 78);
+    if (platforms.includes("discord")) {
+      await runDiscord(opts, io, e);
+      return;
     }
     io.err.write("steward: no platform configured (set DISCORD_TOKEN or SLACK_BOT_TOKEN to connect one); running the demo community instead\n\n");
     const library = await loadLibrary(rulesDirFrom(opts, io));

@@ -1,0 +1,56 @@
+// `steward start` with DISCORD_TOKEN: the Discord adapter feeding the pipeline on the configured
+// store until SIGINT/SIGTERM, then a clean stop (adapter, pending writes, database).
+import path from "node:path";
+import type { Io } from "./io.js";
+import { UserError } from "./io.js";
+import { loadLibrary, rulesDirFrom, type CommonOptions } from "./shared.js";
+import { openChosenStore } from "./store.js";
+import type { Env } from "../config/env.js";
+import { loadAllSettings } from "../config/settings.js";
+import { Pipeline } from "../core/pipeline.js";
+import { MemoryRateStore } from "../guidelines/rates.js";
+import { createLogger } from "../log.js";
+import { PrismaPersistence } from "../store/pipeline-writer.js";
+import { DiscordAdapter, DiscordLoginError, DiscordSettingsProvider } from "../platforms/discord/index.js";
+
+export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<void> {
+  const logger = createLogger({ level: e.LOG_LEVEL });
+  const library = await loadLibrary(rulesDirFrom(opts, io));
+  const settings = new DiscordSettingsProvider(await loadAllSettings(path.resolve(opts.communities ?? e.STEWARD_COMMUNITIES_DIR)));
+  await library.prepare(settings.all());
+  const store = await openChosenStore({ env: e, dataDir: opts.dataDir, logger });
+  const adapter = new DiscordAdapter({
+    token: e.DISCORD_TOKEN!,
+    ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}),
+    logger,
+    modLogChannel: (c) => settings.get(c).channels.modLog,
+  });
+  const pipeline = new Pipeline({
+    adapter,
+    persistence: new PrismaPersistence(store.prisma),
+    settings,
+    guidelinesFor: (c) => library.forSettings(settings.get(c)),
+    rates: new MemoryRateStore(),
+    logger,
+  });
+  const stopped = new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve).once("SIGTERM", resolve);
+  });
+  try {
+    await adapter.start((event) => pipeline.handle(event));
+  } catch (err) {
+    await store.close();
+    if (err instanceof DiscordLoginError) throw new UserError(err.message, 1);
+    const where = e.DISCORD_API_URL ? ` at ${e.DISCORD_API_URL}` : "";
+    throw new UserError(`could not connect to Discord${where}: ${(err as Error).message}`, 69);
+  }
+  logger.info({ store: store.location, guidelines: library.all.ruleCount }, "connected to Discord; press Ctrl-C to stop");
+  // Write behind on a timer too: a quiet server still gets its state saved.
+  const flusher = setInterval(() => void pipeline.flush().catch((err: unknown) => logger.error({ err }, "flush failed")), 5000);
+  await stopped;
+  clearInterval(flusher);
+  logger.info("stopping: disconnecting, writing pending changes, closing the database");
+  await adapter.stop();
+  await pipeline.flush();
+  await store.close();
+}
