@@ -2,6 +2,7 @@
 // a fixed seed, or (when the corpora are absent) generated chat of similar length and mix.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { mulberry32, shuffleWith as shuffle } from "../../src/util/rng.js";
 
 export const CORPUS_FILES = ["olid-train.jsonl", "davidson.jsonl", "sms-spam.jsonl", "youtube-spam-dev.jsonl"];
 
@@ -9,25 +10,6 @@ export interface BenchCorpus {
   texts: string[];
   source: "corpora" | "generated";
   averageChars: number;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], rand: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
 }
 
 const OPENERS = ["hi", "hey all", "ok so", "lol", "honestly", "quick question:", "guys", "update:", "", ""];

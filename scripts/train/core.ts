@@ -3,7 +3,7 @@
 import { featureCodes, type FeatureOptions } from "../../src/guidelines/classifier/features.js";
 import { linearMargin, sigmoid } from "../../src/guidelines/classifier/model.js";
 import { fitLogistic, type FitOptions, type SparseRows } from "./logreg.js";
-import { mulberry32 } from "./rng.js";
+import { mulberry32 } from "../../src/util/rng.js";
 
 export interface Example {
   text: string;

@@ -12,7 +12,11 @@ export function mulberry32(seed: number): () => number {
 
 /** Fisher–Yates shuffle in place with a seeded generator. */
 export function shuffle<T>(items: T[], seed: number): T[] {
-  const rand = mulberry32(seed);
+  return shuffleWith(items, mulberry32(seed));
+}
+
+/** Fisher–Yates shuffle in place with the given generator. */
+export function shuffleWith<T>(items: T[], rand: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     const t = items[i]!;
