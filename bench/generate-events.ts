@@ -2,6 +2,7 @@
 // now and then break a guideline. Deterministic for a given seed.
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { mulberry32 } from "../src/util/rng.js";
 
 const clean = [
   "hi everyone, just joined!",
@@ -25,15 +26,10 @@ const bad = [
   "shut up moron",
 ];
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
-
 export async function generateEvents(file: string, count: number, opts: { members?: number; communities?: number; seed?: number } = {}): Promise<void> {
   const members = opts.members ?? 2000;
   const communities = opts.communities ?? 4;
-  const rand = rng(opts.seed ?? 42);
+  const rand = mulberry32(opts.seed ?? 42);
   const out = createWriteStream(file);
   const start = Date.parse("2026-09-01T00:00:00Z");
   let t = start;
