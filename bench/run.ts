@@ -2,6 +2,31 @@
 // Timing goals live here, never in tests.
 import { runReplayBench } from "./replay.js";
 import { runEngineBench, formatEngineBench } from "./engine.js";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository root, whether this runs as dist/bench/run.js or from source as bench/run.ts. */
+function repoRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
+  return dir;
+}
+
+/**
+ * The Discord bench drives the fake Discord in test/fake-discord, which is TypeScript that tsconfig.json does not
+ * compile: bench/discord.ts runs from source through tsx in a child process and prints its own line.
+ */
+function runDiscordBenchChild(messages: number, intervalMs: number): Promise<void> {
+  const root = repoRoot();
+  const tsx = path.join(root, "node_modules", ".bin", process.platform === "win32" ? "tsx.cmd" : "tsx");
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, [path.join(root, "bench", "discord.ts"), "--messages", String(messages), "--interval", String(intervalMs)], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`discord bench failed (exit ${code ?? signal})`))));
+  });
+}
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,6 +45,12 @@ async function main(): Promise<void> {
     console.error(`replay: generating ${events.toLocaleString("en")} events and replaying them on the embedded store…`);
     const r = await runReplayBench(events);
     console.log(`replay end to end (embedded PGlite store): ${r.events.toLocaleString("en")} events, ${r.decisions} decisions in ${r.seconds.toFixed(2)}s → ${r.eventsPerSecond.toLocaleString("en")} events/s (goal ≥ 20,000), peak RSS ${r.peakRssMb} MB`);
+    console.log("");
+  }
+  if (!only || only === "discord") {
+    const messages = arg("messages", 1000);
+    console.error(`discord: ${messages.toLocaleString("en")} MESSAGE_CREATE dispatches through the fake gateway, timed until each DELETE reaches its REST server…`);
+    await runDiscordBenchChild(messages, arg("interval", 25));
   }
 }
 
