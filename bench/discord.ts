@@ -16,7 +16,6 @@ import { pathToFileURL } from "node:url";
 import { DiscordAdapter, DiscordSettingsProvider } from "../src/platforms/discord/index.js";
 import { Pipeline, type DecisionRecord } from "../src/core/pipeline.js";
 import { GuidelineLibrary, defaultRulesDir } from "../src/guidelines/library.js";
-import { MemoryRateStore } from "../src/guidelines/rates.js";
 import { openMemoryStore } from "../src/store/index.js";
 import { PrismaPersistence } from "../src/store/pipeline-writer.js";
 import { silentLogger } from "../src/log.js";
@@ -77,8 +76,7 @@ export async function runDiscordBench(n = 1000, intervalMs = 25): Promise<Discor
     adapter,
     persistence: new PrismaPersistence(store.prisma),
     settings,
-    guidelinesFor: (c) => library.forSettings(settings.get(c)),
-    rates: new MemoryRateStore(),
+    library: library,
     logger: silentLogger,
     onDecision: (d) => decided.get(d.message)?.(d),
   });

@@ -8,7 +8,6 @@ import { openChosenStore } from "./store.js";
 import type { Env } from "../config/env.js";
 import { loadAllSettings } from "../config/settings.js";
 import { Pipeline } from "../core/pipeline.js";
-import { MemoryRateStore } from "../guidelines/rates.js";
 import { createLogger } from "../log.js";
 import { PrismaPersistence } from "../store/pipeline-writer.js";
 import { DiscordAdapter, DiscordLoginError, DiscordSettingsProvider } from "../platforms/discord/index.js";
@@ -29,8 +28,7 @@ export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<v
     adapter,
     persistence: new PrismaPersistence(store.prisma),
     settings,
-    guidelinesFor: (c) => library.forSettings(settings.get(c)),
-    rates: new MemoryRateStore(),
+    library: library,
     logger,
   });
   const stopped = new Promise<void>((resolve) => {

@@ -9,7 +9,8 @@ import type { Persistence, WriteBatch } from "./persistence.js";
 import { batchSize, emptyBatch } from "./persistence.js";
 import { isModerator, newMember, type CommunityState, type MemberState } from "./community-state.js";
 import type { SettingsProvider } from "../config/settings.js";
-import type { GuidelineSet } from "../guidelines/api.js";
+import type { GuidelineLibrary } from "../guidelines/library.js";
+import { MemoryRateStore } from "../guidelines/rates.js";
 import type { RateStore } from "../guidelines/types.js";
 import type { Logger } from "../log.js";
 import { ActivityTracker } from "./activity.js";
@@ -52,9 +53,10 @@ export interface PipelineOptions {
   adapter: PlatformAdapter;
   persistence: Persistence;
   settings: SettingsProvider;
-  /** The guideline set that applies to a community (by its settings). */
-  guidelinesFor(community: string): GuidelineSet;
-  rates: RateStore;
+  /** The compiled guidelines; each community gets the selection its settings name. */
+  library: GuidelineLibrary;
+  /** Rate windows; in memory unless given. */
+  rates?: RateStore;
   logger: Logger;
   onDecision?: (d: DecisionRecord) => void;
   /** Write behind when this many writes are pending, or this many ms have passed. */
@@ -73,9 +75,11 @@ export class Pipeline {
   private readonly activity: ActivityTracker;
   private flushing: Promise<void> | null = null;
   readonly stats = { events: 0, decisions: 0, actions: 0, failedActions: 0 };
+  private readonly rates: RateStore;
 
   constructor(private readonly opts: PipelineOptions) {
     this.activity = new ActivityTracker((c) => this.opts.settings.get(c).timezone);
+    this.rates = opts.rates ?? new MemoryRateStore();
   }
 
   async handle(event: StewardEvent, meta: EventMeta = {}): Promise<void> {
@@ -140,7 +144,7 @@ export class Pipeline {
       moderator: isModerator(c, m),
       event,
       at,
-      rates: this.opts.rates,
+      rates: this.rates,
     });
     if (event.type === "message.created") {
       m.messageCount++;
@@ -258,7 +262,7 @@ export class Pipeline {
           dbId: loaded.dbId,
           key,
           settings,
-          guidelines: this.opts.guidelinesFor(key),
+          guidelines: this.opts.library.forSettings(settings),
           members: new Map(loaded.members.map((m) => [m.id, m])),
           nextCaseNumber: loaded.nextCaseNumber,
           moderatorRoles: new Set(settings.moderatorRoles.map((r) => r.toLowerCase())),

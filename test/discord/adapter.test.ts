@@ -8,7 +8,6 @@ import { DiscordAdapter, DiscordLoginError, DiscordSettingsProvider } from "../.
 import { Pipeline, type DecisionRecord } from "../../src/core/pipeline.js";
 import type { StewardEvent } from "../../src/core/events.js";
 import { GuidelineLibrary, defaultRulesDir } from "../../src/guidelines/library.js";
-import { MemoryRateStore } from "../../src/guidelines/rates.js";
 import { openMemoryStore, type Store } from "../../src/store/index.js";
 import { PrismaPersistence } from "../../src/store/pipeline-writer.js";
 import { silentLogger } from "../../src/log.js";
@@ -60,8 +59,7 @@ describe("DiscordAdapter with the real discord.js client, the fake Discord and t
       adapter,
       persistence: new PrismaPersistence(store.prisma),
       settings,
-      guidelinesFor: (c) => library.forSettings(settings.get(c)),
-      rates: new MemoryRateStore(),
+      library: library,
       logger: silentLogger,
       onDecision: (d) => decisions.get(d.message)?.(d),
     });

@@ -7,7 +7,6 @@ import type { Persistence } from "../../core/persistence.js";
 import type { SettingsProvider } from "../../config/settings.js";
 import type { GuidelineLibrary } from "../../guidelines/library.js";
 import type { Logger } from "../../log.js";
-import { MemoryRateStore } from "../../guidelines/rates.js";
 import { ReplayAdapter } from "./adapter.js";
 import { readEventLog } from "./reader.js";
 import { decisionJson, decisionLine } from "./print.js";
@@ -51,8 +50,7 @@ export async function runReplay(o: ReplayOptions): Promise<ReplaySummary> {
     adapter,
     persistence: o.persistence,
     settings: o.settings,
-    guidelinesFor: (c) => o.library.forSettings(o.settings.get(c)),
-    rates: new MemoryRateStore(),
+    library: o.library,
     logger: o.logger,
     onDecision: (d) => {
       o.onDecision?.(d);
