@@ -1,11 +1,10 @@
 // `steward rules check [DIR]`: validates every guideline file and every rule tests file in a
 // folder and reports all problems at once.
 import { readFile } from "node:fs/promises";
-import type { LoadedGuidelineSet } from "../engine.js";
 import { parseRuleTests } from "../testing/tests-file.js";
 import { unknownRuleIssues } from "../testing/runner.js";
-import { GuidelineError, formatIssue, sortIssues, summarizeIssues, type GuidelineIssue } from "./errors.js";
-import { loadGuidelines, type LoadOptions } from "./index.js";
+import { formatIssue, sortIssues, summarizeIssues, type GuidelineIssue } from "./errors.js";
+import { tryLoadGuidelines, type LoadOptions } from "./index.js";
 import { defaultRulesDir, displayPath, filesIn, isGuidelineFile, isTestsFile } from "./sources.js";
 
 export interface RulesCheckReport {
@@ -22,14 +21,7 @@ export interface RulesCheckReport {
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
 
 export async function rulesCheck(dir: string = defaultRulesDir(), options: LoadOptions = {}): Promise<RulesCheckReport> {
-  const issues: GuidelineIssue[] = [];
-  let set: LoadedGuidelineSet | undefined;
-  try {
-    set = await loadGuidelines(dir, options);
-  } catch (e) {
-    if (!(e instanceof GuidelineError)) throw e;
-    issues.push(...e.issues);
-  }
+  const { set, issues } = await tryLoadGuidelines(dir, options);
   const guidelineFiles = await filesIn(dir, isGuidelineFile).catch(() => [] as string[]);
   const testFiles = await filesIn(dir, isTestsFile).catch(() => [] as string[]);
   let tests = 0;

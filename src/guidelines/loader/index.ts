@@ -67,6 +67,16 @@ export async function loadGuidelines(source: string | readonly string[], options
   return assemble(results, issues);
 }
 
+/** Like loadGuidelines, but the problems come back as issues (no set when there are any). */
+export async function tryLoadGuidelines(source: string | readonly string[], options: LoadOptions = {}): Promise<{ set?: LoadedGuidelineSet; issues: GuidelineIssue[] }> {
+  try {
+    return { set: await loadGuidelines(source, options), issues: [] };
+  } catch (e) {
+    if (!(e instanceof GuidelineError)) throw e;
+    return { issues: [...e.issues] };
+  }
+}
+
 /** Loads one guideline file given as text (tests, tools). @throws GuidelineError */
 export function loadGuidelinesFromText(yamlText: string, fileName: string, options: TextLoadOptions = {}): LoadedGuidelineSet {
   const result = loadGuidelineFile({

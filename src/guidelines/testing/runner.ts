@@ -3,8 +3,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { LoadedGuidelineSet } from "../engine.js";
-import { GuidelineError, type GuidelineIssue } from "../loader/errors.js";
-import { loadGuidelines, type LoadOptions } from "../loader/index.js";
+import type { GuidelineIssue } from "../loader/errors.js";
+import { tryLoadGuidelines, type LoadOptions } from "../loader/index.js";
 import { defaultRulesDir, displayPath, filesIn, isGuidelineFile, isTestsFile } from "../loader/sources.js";
 import { didYouMean } from "../loader/suggest.js";
 import { contextInputs } from "./context.js";
@@ -111,14 +111,7 @@ function plural(n: number, word: string): string {
 
 /** Loads the rules in `dir`, runs every `*.tests.yaml` in it. */
 export async function rulesTest(dir: string = defaultRulesDir(), options: LoadOptions = {}): Promise<RulesTestReport> {
-  const issues: GuidelineIssue[] = [];
-  let set: LoadedGuidelineSet | undefined;
-  try {
-    set = await loadGuidelines(dir, options);
-  } catch (e) {
-    if (!(e instanceof GuidelineError)) throw e;
-    issues.push(...e.issues);
-  }
+  const { set, issues } = await tryLoadGuidelines(dir, options);
   const testFiles = await filesIn(dir, isTestsFile);
   const guidelineFiles = await filesIn(dir, isGuidelineFile);
   const results: RuleTestResult[] = [];
