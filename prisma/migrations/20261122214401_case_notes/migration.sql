@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "cases" ADD COLUMN     "notes" JSONB NOT NULL DEFAULT '[]';
