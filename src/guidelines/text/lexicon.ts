@@ -12,7 +12,7 @@
 // - has `*`/`#` wildcards standing for single letters of the word ("f*ck", "a**hole"),
 //   when two letters are known and no more hidden, or a long word is starred out ("a******").
 import { memoKey, type TextAnalysis } from "./analysis.js";
-import { LEET_CODES, TokenFlag, decodeToken, tokenText } from "./tokenize.js";
+import { LEET_CODES, TokenFlag, decodeToken, tokenText, unitsOf } from "./tokenize.js";
 
 /** Tokens that need the string path: wildcards, stretched letters, other scripts. */
 const FAST_EXCLUDED = TokenFlag.WILD | TokenFlag.LONG_RUN | TokenFlag.NON_ASCII;
@@ -287,7 +287,7 @@ export class Lexicon {
     const ids: number[] = [];
     const ends: number[] = [];
     const joined = a.joined;
-    const t = table.text;
+    const t = unitsOf(table.text);
     const trans = this.trans;
     for (let p = 0; p < count; p++) {
       first[p] = ids.length;
@@ -303,7 +303,7 @@ export class Lexicon {
         let literal = (flags & (TokenFlag.DIGIT | TokenFlag.SYMBOL)) !== 0;
         let one = false;
         for (let i = s; i < e; i++) {
-          let c = t.charCodeAt(i);
+          let c = t[i]!;
           if (c < 97 || c > 122) {
             if (c === 39 || c === 96) continue; // apostrophe
             if (literal && this.literalChars[c] !== 1) literal = false;
