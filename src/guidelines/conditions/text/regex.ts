@@ -1,5 +1,6 @@
-// `regex`: RE2 regular expressions (re2js: linear time, no catastrophic backtracking). Patterns
-// RE2 cannot run in linear time (backreferences, lookahead/lookbehind) are refused at load.
+// `regex`: RE2 regular expressions (linear time, no catastrophic backtracking). Patterns RE2
+// cannot run in linear time (backreferences, lookahead/lookbehind) are refused at load. Simple
+// patterns proven linear run on V8's RegExp, the rest on re2js (regex/engine.ts): same matches.
 // Case-insensitive unless `case_sensitive: true`.
 //
 //   when: { regex: "\\bfree\\s+nitro\\b" }
@@ -9,9 +10,9 @@
 //       on: normalized      # normalized (default: folded text) | words (decoded words, one space apart) | raw
 //       case_sensitive: false
 import { z } from "zod";
-import { RE2JS } from "re2js";
 import { defineCondition, type Match } from "../../types.js";
 import type { TextAnalysis } from "../../text/analysis.js";
+import { compilePattern } from "../../regex/engine.js";
 
 const schema = z.union([
   z.string().min(1),
@@ -45,10 +46,9 @@ export const regex = defineCondition({
     const sources = [...(opts.pattern ? [opts.pattern] : []), ...(opts.patterns ?? [])];
     if (!sources.length) ctx.fail("no pattern given", "write `pattern: \"...\"` or `patterns: [...]`");
     const on = opts.on ?? "normalized";
-    const flags = opts.case_sensitive ? 0 : RE2JS.CASE_INSENSITIVE;
     const compiled = sources.map((src, i) => {
       try {
-        return RE2JS.compile(src, flags);
+        return compilePattern(src, !opts.case_sensitive);
       } catch (err) {
         const why = err instanceof Error ? err.message : String(err);
         const hint = /\\[1-9]|\(\?[=!<]/.test(src)
@@ -64,10 +64,9 @@ export const regex = defineCondition({
         const text = on === "raw" ? a.raw : on === "words" ? a.words : a.normalized;
         let out: Match[] | null = null;
         for (const re of compiled) {
-          const m = re.matcher(text);
-          if (!m.find()) continue;
-          const { start, end } = span(a, on, m.start(), m.end());
-          (out ??= []).push({ condition: "regex", text: a.raw.slice(start, end), start, end, detail: `matches /${re.pattern()}/` });
+          if (!re.find(text)) continue;
+          const { start, end } = span(a, on, re.start, re.end);
+          (out ??= []).push({ condition: "regex", text: a.raw.slice(start, end), start, end, detail: `matches /${re.pattern}/` });
         }
         return out;
       },
