@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rateCondition, duplicateKey } from "../../../src/guidelines/conditions/links/rate.js";
+import { rateCondition, duplicateKey, duplicateLength } from "../../../src/guidelines/conditions/links/rate.js";
 import { MemoryRateStore } from "../../../src/guidelines/rates.js";
 import { compile, fakeContext, message } from "./fake-context.js";
 
@@ -68,8 +68,9 @@ describe("rate", () => {
     const hit = send("BUY CHEAP FOLLOWERS", 3);
     expect(hit?.[0]).toMatchObject({ text: "BUY CHEAP FOLLOWERS", start: 0, detail: "3 identical messages in 10m (max 2)" });
     for (let i = 0; i < 5; i++) expect(send("ok", 10 + i)).toBeNull();
-    expect(duplicateKey("A  b\n").value).toBe(duplicateKey("a b").value);
-    expect(duplicateKey("a b").value).not.toBe(duplicateKey("ab").value);
+    expect(duplicateKey("A  b\n")).toBe(duplicateKey("a b"));
+    expect(duplicateKey("a b")).not.toBe(duplicateKey("ab"));
+    expect(duplicateLength(duplicateKey("  A  b\n"))).toBe(3);
   });
 
   it("counts links, mentions and attachments by weight, skipping messages without any", () => {
@@ -121,6 +122,37 @@ describe("MemoryRateStore", () => {
     expect(spam).toBe(67);
     // window slides past most events: back to scanning, counts still right
     expect(s.hitValue("busy", "spam", 100_190, 100_000)).toBe(4);
+  });
+
+  it("keeps windows exact as its rings wrap around and grow", () => {
+    // Reference: the events of the last windowMs, recounted from scratch at every hit.
+    const s = new MemoryRateStore();
+    const events: { at: number; weight: number; value: number }[] = [];
+    let at = 0;
+    let seed = 7;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (let i = 0; i < 3000; i++) {
+      // a steady stream, then a burst (the ring grows while it has wrapped), then a lull (it
+      // empties); values repeat often
+      const phase = Math.floor(i / 150) % 3;
+      at += phase === 0 ? 40 + Math.floor(rand() * 60) : phase === 1 ? Math.floor(rand() * 6) : i % 150 === 0 ? 5000 : Math.floor(rand() * 300);
+      const weight = rand() < 0.2 ? 1 + Math.floor(rand() * 3) : 1;
+      const value = Math.floor(rand() * 4);
+      events.push({ at, weight, value });
+      const live = events.filter((e) => e.at > at - 1000);
+      expect(s.hit("w", at, 1000, weight)).toBe(live.reduce((t, e) => t + e.weight, 0));
+      expect(s.hitValue("v", `x${value}`, at, 1000)).toBe(live.filter((e) => e.value === value).length);
+    }
+  });
+
+  it("keeps at most 10,000 events per key", () => {
+    const s = new MemoryRateStore();
+    let n = 0;
+    for (let i = 0; i < 12_000; i++) n = s.hitValue("flood", "same", i, 3_600_000);
+    expect(n).toBe(10_000);
+    expect(s.hit("plain", 0, 3_600_000, 2)).toBe(2);
+    for (let i = 1; i < 12_000; i++) n = s.hit("plain", i, 3_600_000);
+    expect(n).toBe(10_000);
   });
 
   it("forgets idle keys once it holds many", () => {

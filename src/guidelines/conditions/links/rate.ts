@@ -48,10 +48,11 @@ const SCOPE_TEXT: Record<(typeof SCOPES)[number], string> = { member: "", channe
 
 /**
  * What duplicates are compared by: a 32-bit hash of the text lower-cased (ASCII) with runs of
- * whitespace collapsed and ends trimmed, plus its significant length, as a 3-character string. One pass, no
- * intermediate strings; cached for the last text (every duplicate rule asks for the same one).
+ * whitespace collapsed and ends trimmed, and its significant length (at most 1000), as one
+ * number: hash × 1024 + length (exact in a double; equal texts, equal keys). One pass, no
+ * strings; cached for the last text (every duplicate rule asks for the same one).
  */
-export function duplicateKey(text: string): { value: string; length: number } {
+export function duplicateKey(text: string): number {
   if (text === lastDupText) return lastDup;
   let h = 0x811c9dc5 | 0;
   let length = 0;
@@ -73,15 +74,21 @@ export function duplicateKey(text: string): { value: string; length: number } {
     length++;
   }
   lastDupText = text;
-  // 32 bits of hash and the length: equal texts are equal keys; unequal ones collide about
-  // once in four billion, and only within one member's or channel's window.
-  // Three UTF-16 code units (hash low, hash high, length ≤ 1000), not base 36: radix conversion was
-  // most of the cost of a duplicate check. Only compared for equality, never shown or stored.
-  lastDup = { value: String.fromCharCode(h & 0xffff, h >>> 16, length), length };
+  // Unequal texts collide about once in four billion, and only within one member's or channel's window.
+  lastDup = (h >>> 0) * 1024 + length;
   return lastDup;
 }
 let lastDupText: string | undefined;
-let lastDup: { value: string; length: number } = { value: "", length: 0 };
+let lastDup = 0;
+
+/** The significant length of the text behind a duplicateKey(). */
+export const duplicateLength = (key: number): number => key % 1024;
+
+/** A duplicate key as text, for rate stores other than the in-memory one: 3 UTF-16 units. */
+function duplicateText(key: number): string {
+  const h = Math.floor(key / 1024);
+  return String.fromCharCode(h & 0xffff, h >>> 16, key % 1024);
+}
 
 /** A short stable id for rate keys: 10 base-36 characters of a hash of the instance id. */
 function shortId(instanceId: string): string {
@@ -157,13 +164,13 @@ class RateCondition implements CompiledCondition {
     const m = input.message;
     // The weight first: a message that adds nothing (no links, no mentions) builds no key.
     let weight = 1;
-    let dup: { value: string; length: number } | null = null;
+    let dup = -1;
     switch (c.count) {
       case "messages":
         break;
       case "duplicates":
         dup = duplicateKey(m.text);
-        if (dup.length < this.minLength) return null;
+        if (duplicateLength(dup) < this.minLength) return null;
         break;
       case "links": {
         const links = input.links;
@@ -190,12 +197,12 @@ class RateCondition implements CompiledCondition {
         entry.store = rates;
         entry.epoch = rates.epoch;
       }
-      n = dup !== null ? rates.hitValueSeries(entry.series, dup.value, m.at, c.within) : rates.hitSeries(entry.series, m.at, c.within, weight);
-    } else n = dup !== null ? rates.hitValue(entry.key, dup.value, m.at, c.within) : rates.hit(entry.key, m.at, c.within, weight);
-    const text = dup !== null ? m.text : "";
-    const start = dup !== null ? 0 : -1;
-    const end = dup !== null ? m.text.length : -1;
+      n = dup >= 0 ? rates.hitValueSeries(entry.series, dup, m.at, c.within) : rates.hitSeries(entry.series, m.at, c.within, weight);
+    } else n = dup >= 0 ? rates.hitValue(entry.key, duplicateText(dup), m.at, c.within) : rates.hit(entry.key, m.at, c.within, weight);
     if (n <= c.max) return null;
+    const text = dup >= 0 ? m.text : "";
+    const start = dup >= 0 ? 0 : -1;
+    const end = dup >= 0 ? m.text.length : -1;
     const [one, many] = UNIT[c.count];
     return [{ condition: "rate", text, start, end, detail: `${n} ${n === 1 ? one : many} in ${formatDuration(c.within)}${SCOPE_TEXT[c.per]} (max ${c.max})` }];
   }
