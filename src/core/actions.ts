@@ -1,6 +1,7 @@
 // The closed set of things Steward can ask a platform to do. Plain data: the pipeline decides,
 // an adapter performs (or reports that it cannot), and every outcome is recorded.
 import { z } from "zod";
+import { commandReply } from "./reply.js";
 
 const target = { community: z.string(), member: z.string() };
 const withCase = { caseNumber: z.number().int().positive().optional(), reason: z.string().default("") };
@@ -21,6 +22,10 @@ export const removeRoleAction = z.object({ kind: z.literal("removeRole"), ...tar
 export const approveMemberAction = z.object({ kind: z.literal("approveMember"), ...target, ...withCase });
 export const declineMemberAction = z.object({ kind: z.literal("declineMember"), ...target, ...withCase });
 export const postMessageAction = z.object({ kind: z.literal("postMessage"), community: z.string(), channel: z.string(), text: z.string(), ...withCase });
+/** Deletes the channel's last `count` messages (only `member`'s when given). Platforms may skip messages they cannot bulk-delete (Discord: older than 14 days). */
+export const purgeMessagesAction = z.object({ kind: z.literal("purgeMessages"), community: z.string(), channel: z.string(), count: z.number().int().min(1).max(100), member: z.string().optional(), ...withCase });
+/** Answers the member who invoked a command (`replyHandle` from the command.invoked / interaction.responded event). */
+export const respondAction = z.object({ kind: z.literal("respond"), community: z.string(), replyHandle: z.string().optional(), reply: commandReply, ...withCase });
 
 export const action = z.discriminatedUnion("kind", [
   deleteMessageAction,
@@ -39,6 +44,8 @@ export const action = z.discriminatedUnion("kind", [
   approveMemberAction,
   declineMemberAction,
   postMessageAction,
+  purgeMessagesAction,
+  respondAction,
 ]);
 
 export type Action = z.infer<typeof action>;
@@ -72,6 +79,8 @@ export function describeAction(a: Action): string {
       return `remove role ${a.role}`;
     case "directMessage":
       return "dm";
+    case "purgeMessages":
+      return a.member ? `purge ${a.count} (of ${a.member})` : `purge ${a.count}`;
     default:
       return a.kind;
   }

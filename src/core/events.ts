@@ -83,6 +83,9 @@ export const commandInvoked = z.object({
   ...base,
   channel: z.string().optional(),
   member: id,
+  /** The invoker's roles and display name, when the platform sends them (moderator checks use the roles). */
+  memberRoles: z.array(z.string()).optional(),
+  memberName: z.string().optional(),
   /** "warn", "case show", "rules test" … */
   command: z.string().min(1),
   options: z.record(z.string(), z.unknown()).default({}),
@@ -95,6 +98,8 @@ export const interactionResponded = z.object({
   ...base,
   channel: z.string().optional(),
   member: id,
+  memberRoles: z.array(z.string()).optional(),
+  memberName: z.string().optional(),
   /** Button or modal id chosen by Steward when it sent the component. */
   customId: z.string().min(1),
   values: z.record(z.string(), z.string()).default({}),

@@ -80,7 +80,83 @@ export interface WriteBatch {
   days: DayDelta[];
 }
 
-export interface Persistence {
+export type CaseStatus = "actioned" | "not_actioned" | "pending_review" | "reverted";
+
+export interface CaseNote {
+  /** Platform id of the moderator. */
+  by: string;
+  text: string;
+  at: number;
+}
+
+/** A case as moderator commands show it. `community` arguments below are store ids (CommunityState.dbId). */
+export interface CaseView {
+  number: number;
+  kind: "automatic" | "manual";
+  guideline: string | null;
+  rule: string | null;
+  /** "steward" for automatic cases, the moderator's platform id for manual ones. */
+  actor: string | null;
+  member: string | null;
+  channel: string | null;
+  message: string | null;
+  reason: string;
+  explanation: string | null;
+  status: CaseStatus;
+  /** Outcomes recorded for the case's actions: [{ action, status, detail? }]. */
+  actions: unknown;
+  evidence: unknown;
+  notes: CaseNote[];
+  /** Strike points the case gave (cleared ones excluded). */
+  strikes: number;
+  at: number;
+}
+
+export interface StrikeView {
+  points: number;
+  at: number;
+  expiresAt: number | null;
+  caseNumber: number | null;
+  cleared: boolean;
+}
+
+export interface ReviewView {
+  id: string;
+  kind: "message" | "member";
+  status: "pending" | "approved" | "rejected";
+  member: string | null;
+  caseNumber: number | null;
+  /** Held message: { channel, message, text }; reports add reportedBy. */
+  payload: Record<string, unknown>;
+  at: number;
+  decidedBy: string | null;
+}
+
+export interface CaseChange {
+  reason?: string;
+  note?: CaseNote;
+  status?: CaseStatus;
+}
+
+/** What moderator commands read and change directly (callers flush pending batches first). */
+export interface CommandStore {
+  getCase(community: string, number: number): Promise<CaseView | null>;
+  /** The member's cases, newest first. */
+  memberCases(community: string, member: string, limit: number): Promise<CaseView[]>;
+  /** The member's strikes, newest first (cleared ones included, flagged). */
+  memberStrikes(community: string, member: string): Promise<StrikeView[]>;
+  /** False when there is no such case. */
+  updateCase(community: string, number: number, change: CaseChange): Promise<boolean>;
+  /** Clears the member's uncleared strikes (only those of one case when given); returns the points cleared. */
+  clearStrikes(community: string, member: string, caseNumber?: number): Promise<number>;
+  /** Pending review items, oldest first. */
+  pendingReviews(community: string, limit: number): Promise<ReviewView[]>;
+  getReview(community: string, id: string): Promise<ReviewView | null>;
+  /** Marks a pending item decided; false when it is not pending (unknown, or already decided). */
+  decideReview(community: string, id: string, decision: "approved" | "rejected", by: string, at: number): Promise<boolean>;
+}
+
+export interface Persistence extends CommandStore {
   loadCommunity(key: string, platform: string, settings: CommunitySettings): Promise<LoadedCommunity>;
   write(batch: WriteBatch): Promise<void>;
 }

@@ -9,12 +9,17 @@ import type { Persistence, WriteBatch } from "./persistence.js";
 import { batchSize, emptyBatch } from "./persistence.js";
 import { isModerator, newMember, type CommunityState, type MemberState } from "./community-state.js";
 import type { SettingsProvider } from "../config/settings.js";
-import type { GuidelineLibrary } from "../guidelines/library.js";
 import { MemoryRateStore } from "../guidelines/rates.js";
 import type { RateStore } from "../guidelines/types.js";
 import type { Logger } from "../log.js";
 import { ActivityTracker } from "./activity.js";
 import { judgeMessage, type Judged } from "./handlers/guidelines.js";
+import { commandContext, type CommandHost } from "./handlers/commands.js";
+import { dispatchCommand } from "../commands/dispatch.js";
+import { parseCommandButton } from "../commands/buttons.js";
+import { reply, replyText, type CommandReply } from "./reply.js";
+import type { GuidelineReload } from "../commands/context.js";
+import { GuidelineLibrary } from "../guidelines/library.js";
 
 export interface DecisionRecord {
   /** Replay line number, when known. */
@@ -49,6 +54,18 @@ function matchedTexts(matches: readonly { start: number; end: number; text: stri
   return out.sort((a, b) => a.start - b.start).map((m) => m.text);
 }
 
+/** A command run, with the reply sent back (replay prints these; tests wait for them). */
+export interface CommandRecord {
+  community: string;
+  member: string;
+  /** As invoked ("case show"), or the button id for a button that is not a command. */
+  command: string;
+  options: Record<string, unknown>;
+  reply: CommandReply;
+  /** Outcome of sending the reply. */
+  delivered: ActionOutcome["status"];
+}
+
 export interface PipelineOptions {
   adapter: PlatformAdapter;
   persistence: Persistence;
@@ -59,6 +76,7 @@ export interface PipelineOptions {
   rates?: RateStore;
   logger: Logger;
   onDecision?: (d: DecisionRecord) => void;
+  onCommand?: (r: CommandRecord) => void;
   /** Write behind when this many writes are pending, or this many ms have passed. */
   flushEvery?: { writes: number; ms: number };
 }
@@ -76,10 +94,25 @@ export class Pipeline {
   private flushing: Promise<void> | null = null;
   readonly stats = { events: 0, decisions: 0, actions: 0, failedActions: 0 };
   private readonly rates: RateStore;
+  private library: GuidelineLibrary;
+  private readonly commandHost: CommandHost;
 
   constructor(private readonly opts: PipelineOptions) {
     this.activity = new ActivityTracker((c) => this.opts.settings.get(c).timezone);
     this.rates = opts.rates ?? new MemoryRateStore();
+    this.library = opts.library;
+    this.commandHost = {
+      adapter: opts.adapter,
+      persistence: opts.persistence,
+      batch: () => this.batch,
+      perform: (a) => this.perform(a),
+      member: (c, id) => {
+        const m = this.member(c, id);
+        this.markDirty(c, m);
+        return m;
+      },
+      reloadGuidelines: () => this.reloadGuidelines(),
+    };
   }
 
   async handle(event: StewardEvent, meta: EventMeta = {}): Promise<void> {
@@ -115,9 +148,18 @@ export class Pipeline {
         this.activity.reaction(community.key, event.member, at);
         break;
       }
+      case "command.invoked":
+        await this.onCommand(community, event, event.command, event.options, at);
+        break;
+      case "interaction.responded": {
+        // Buttons Steward sent with a command reply run commands ("cmd:review approve?item=3").
+        const button = parseCommandButton(event.customId);
+        if (button) await this.onCommand(community, event, button.command, button.options, at);
+        break;
+      }
       default:
-        // message.deleted, reaction.removed, screening, commands and interactions are handled
-        // by the features that own them (onboarding, moderator commands, testimonials).
+        // message.deleted, reaction.removed and screening are handled by the features that own
+        // them (onboarding, testimonials).
         break;
     }
     await this.maybeFlush();
@@ -236,6 +278,48 @@ export class Pipeline {
     return outcome;
   }
 
+  /**
+   * Runs a moderator command and answers the invoker. Everything pending is written first, so the
+   * command reads what happened before it (a /history right after a /ban shows the ban).
+   */
+  private async onCommand(
+    c: CommunityState,
+    event: EventOf<"command.invoked"> | EventOf<"interaction.responded">,
+    command: string,
+    options: Record<string, unknown>,
+    at: number,
+  ): Promise<void> {
+    const invoker = this.member(c, event.member);
+    if (event.memberRoles) invoker.roles = event.memberRoles;
+    if (event.memberName && !invoker.name) invoker.name = event.memberName;
+    this.markDirty(c, invoker);
+    let answer: CommandReply;
+    try {
+      await this.flush();
+      answer = (await dispatchCommand(commandContext(this.commandHost, c, invoker, event.channel, at), command, options)).reply;
+    } catch (e) {
+      this.opts.logger.error({ err: e, command, community: c.key }, "command failed");
+      answer = reply({ title: "Something went wrong", lines: [`Steward could not finish /${command}: ${(e as Error).message}`, "What was done before the failure is in the mod log and /history."], tone: "error" });
+    }
+    const outcome = await this.perform({ kind: "respond", community: c.key, ...(event.replyHandle ? { replyHandle: event.replyHandle } : {}), reply: answer, reason: "" });
+    this.opts.logger.debug({ command, community: c.key, member: invoker.id, reply: replyText(answer) }, "command answered");
+    this.opts.onCommand?.({ community: c.key, member: invoker.id, command, options, reply: answer, delivered: outcome.status });
+  }
+
+  /** Reads the rules folder again; every community switches to the new rules, or none does. */
+  private async reloadGuidelines(): Promise<GuidelineReload> {
+    try {
+      const library = await GuidelineLibrary.load(this.library.dir);
+      await library.prepare(this.opts.settings.all());
+      for (const c of this.communities.values()) c.guidelines = library.forSettings(c.settings);
+      this.library = library;
+      return { ok: true, detail: `${library.all.ruleCount} rules in ${library.all.guidelines.length} guidelines from ${library.dir}.` };
+    } catch (e) {
+      const err = e as Error & { format?: () => string };
+      return { ok: false, detail: typeof err.format === "function" ? err.format() : err.message };
+    }
+  }
+
   private member(c: CommunityState, id: string): MemberState {
     let m = c.members.get(id);
     if (!m) {
@@ -262,7 +346,7 @@ export class Pipeline {
           dbId: loaded.dbId,
           key,
           settings,
-          guidelines: this.opts.library.forSettings(settings),
+          guidelines: this.library.forSettings(settings),
           members: new Map(loaded.members.map((m) => [m.id, m])),
           nextCaseNumber: loaded.nextCaseNumber,
           moderatorRoles: new Set(settings.moderatorRoles.map((r) => r.toLowerCase())),

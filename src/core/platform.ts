@@ -16,4 +16,10 @@ export interface PlatformAdapter {
   /** Perform one action. Never throws for platform refusals: they are outcomes. */
   perform(action: Action): Promise<ActionOutcome>;
   stop(): Promise<void>;
+  /**
+   * Before a moderator's command acts on a member: are they in the community, and why may Steward
+   * not act on them (owner, administrator, moderator, role above Steward's), null when it may.
+   * Without it, the pipeline knows only the members it has seen and the community's moderator roles.
+   */
+  inspectMember?(community: string, member: string): Promise<{ present: boolean; protectedReason: string | null }>;
 }

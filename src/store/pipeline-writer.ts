@@ -1,10 +1,11 @@
 // The pipeline's persistence on Prisma: a community is loaded once, then each batch of
 // writes goes to the database in ONE transaction of a few set-based statements
 // (json_to_recordset), whatever the number of rows. Same SQL on PGlite and PostgreSQL.
-import type { LoadedCommunity, Persistence, WriteBatch } from "../core/persistence.js";
+import type { CaseChange, CaseView, LoadedCommunity, Persistence, ReviewView, StrikeView, WriteBatch } from "../core/persistence.js";
 import type { CommunitySettings } from "../config/settings-schema.js";
 import { newMember, type MemberState } from "../core/community-state.js";
 import type { PrismaClient } from "./index.js";
+import { PrismaCommandStore } from "./command-store.js";
 
 type Tx = Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
 
@@ -12,7 +13,36 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 const caseStatus = { actioned: "resolved", not_actioned: "not_actioned", pending_review: "open" } as const;
 
 export class PrismaPersistence implements Persistence {
-  constructor(private readonly prisma: PrismaClient) {}
+  private readonly commands: PrismaCommandStore;
+  constructor(private readonly prisma: PrismaClient) {
+    this.commands = new PrismaCommandStore(prisma);
+  }
+
+  // Moderator commands' reads and changes (command-store.ts).
+  getCase(community: string, number: number): Promise<CaseView | null> {
+    return this.commands.getCase(community, number);
+  }
+  memberCases(community: string, member: string, limit: number): Promise<CaseView[]> {
+    return this.commands.memberCases(community, member, limit);
+  }
+  memberStrikes(community: string, member: string): Promise<StrikeView[]> {
+    return this.commands.memberStrikes(community, member);
+  }
+  updateCase(community: string, number: number, change: CaseChange): Promise<boolean> {
+    return this.commands.updateCase(community, number, change);
+  }
+  clearStrikes(community: string, member: string, caseNumber?: number): Promise<number> {
+    return this.commands.clearStrikes(community, member, caseNumber);
+  }
+  pendingReviews(community: string, limit: number): Promise<ReviewView[]> {
+    return this.commands.pendingReviews(community, limit);
+  }
+  getReview(community: string, id: string): Promise<ReviewView | null> {
+    return this.commands.getReview(community, id);
+  }
+  decideReview(community: string, id: string, decision: "approved" | "rejected", by: string, at: number): Promise<boolean> {
+    return this.commands.decideReview(community, id, decision, by, at);
+  }
 
   async loadCommunity(key: string, platform: string, settings: CommunitySettings): Promise<LoadedCommunity> {
     const row = await this.prisma.community.upsert({

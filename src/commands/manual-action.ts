@@ -1,0 +1,74 @@
+// The common path of /warn, /timeout, /untimeout, /kick, /ban, /unban: check the target, take a
+// case number from the community's counter, notify the member, perform the action, tell the mod
+// log, and record a manual case (with strikes when the action was done).
+import type { Action, ActionOutcome } from "../core/actions.js";
+import { describeAction } from "../core/actions.js";
+import { reply, type CommandReply } from "../core/reply.js";
+import type { CommandContext, ManualCase } from "./context.js";
+import { checkTarget, type TargetRules } from "./guard.js";
+import { mention } from "./format.js";
+
+export interface ManualActionArgs extends TargetRules {
+  command: string;
+  member: string;
+  reason: string;
+  strikes: number;
+  /** The action the command is about (its outcome decides the case status). */
+  main: (caseNumber: number, reason: string) => Action;
+  /** A message to the member, sent before the main action (after a kick or ban it could not arrive). */
+  notice?: (caseNumber: number, present: boolean) => Action | null;
+  /** Past tense for the reply: "Banned", "Warned". */
+  done: string;
+  /** Extra reply fields ("Duration": "1h"). */
+  details?: { name: string; value: string }[];
+  evidence?: Record<string, unknown>;
+}
+
+export const NO_REASON = "no reason given";
+
+function detailOf(o: ActionOutcome): string {
+  return o.status === "done" ? (o.detail ?? "done") : o.detail;
+}
+
+export async function manualAction(ctx: CommandContext, a: ManualActionArgs): Promise<CommandReply> {
+  const target = await checkTarget(ctx, a.member, a);
+  if (target.refused) return target.refused;
+  const number = ctx.nextCaseNumber();
+  const community = ctx.community.key;
+  const byline = `${a.reason} (by ${ctx.invoker.name ?? ctx.invoker.id})`;
+  const outcomes: ManualCase["outcomes"] = [];
+  const run = async (action: Action) => {
+    const outcome = await ctx.perform(action, number);
+    outcomes.push({ action: describeAction(action), status: outcome.status, ...(outcome.status === "done" ? {} : { detail: outcome.detail }) });
+    return outcome;
+  };
+  const notice = a.notice?.(number, target.present) ?? null;
+  const noticeOutcome = notice ? await run(notice) : null;
+  const main = await run(a.main(number, byline));
+  const done = main.status === "done";
+  const strikes = done ? a.strikes : 0;
+  const memberState = ctx.member(a.member);
+  const lines = [done ? `${a.done} ${mention(a.member)}.` : `Not done: ${detailOf(main)}`];
+  if (ctx.can("alertModerators")) {
+    const text = `Case #${number} · manual ${a.command} · member ${mention(a.member)} · by ${mention(ctx.invoker.id)} · ${done ? describeAction(a.main(number, byline)) : `not done: ${detailOf(main)}`}\nReason: ${a.reason}`;
+    await run({ kind: "alertModerators", community, caseNumber: number, reason: `manual/${a.command.replace(/\s+/g, "-")}: ${a.reason}`, text });
+  }
+  ctx.recordCase({
+    number,
+    command: a.command,
+    member: a.member,
+    channel: ctx.channel ?? null,
+    reason: a.reason,
+    status: done ? "actioned" : "not_actioned",
+    outcomes,
+    strikes,
+    ...(a.evidence ? { evidence: a.evidence } : {}),
+  });
+  const fields = [{ name: "Reason", value: a.reason }, ...(a.details ?? [])];
+  if (strikes > 0) {
+    const active = memberState.moderation.strikes.filter((s) => !s.cleared && ctx.at - s.at < ctx.community.guidelines.escalation.decayMs).reduce((n, s) => n + s.points, 0);
+    fields.push({ name: "Strikes", value: `+${strikes} (now ${active} active)` });
+  }
+  if (noticeOutcome) fields.push({ name: "Member told", value: noticeOutcome.status === "done" ? (noticeOutcome.detail ?? "by direct message") : `no: ${noticeOutcome.detail}` });
+  return reply({ title: `Case #${number} · ${a.command}`, lines, fields: fields.map((f) => ({ ...f, inline: false })), tone: done ? "done" : "refused" });
+}

@@ -1,0 +1,84 @@
+// The moderator-commands handler: builds the context a command runs in from the pipeline's
+// state (same case counter, same write batch, same way of performing actions) and dispatches.
+import type { Action, ActionKind, ActionOutcome } from "../actions.js";
+import type { CommunityState, MemberState } from "../community-state.js";
+import { isModerator } from "../community-state.js";
+import type { Persistence, WriteBatch } from "../persistence.js";
+import type { PlatformAdapter } from "../platform.js";
+import type { CommandContext, GuidelineReload, ManualCase } from "../../commands/context.js";
+import { contextInputs } from "../../guidelines/testing/context.js";
+import { MemoryRateStore } from "../../guidelines/rates.js";
+
+export interface CommandHost {
+  adapter: PlatformAdapter;
+  persistence: Persistence;
+  /** The pending write batch (read at each call: flushes swap it). */
+  batch(): WriteBatch;
+  perform(a: Action): Promise<ActionOutcome>;
+  member(c: CommunityState, id: string): MemberState;
+  reloadGuidelines(): Promise<GuidelineReload>;
+}
+
+export function commandContext(host: CommandHost, c: CommunityState, invoker: MemberState, channel: string | undefined, at: number): CommandContext {
+  return {
+    platform: host.adapter.platform,
+    community: c,
+    invoker,
+    invokerIsModerator: isModerator(c, invoker),
+    channel,
+    at,
+    store: host.persistence,
+    member: (id) => host.member(c, id),
+    isModerator: (m) => isModerator(c, m),
+    can: (kind: ActionKind) => host.adapter.capabilities(c.key).has(kind),
+    async inspectMember(member) {
+      if (host.adapter.inspectMember) return host.adapter.inspectMember(c.key, member);
+      const known = c.members.get(member);
+      return { present: !!known && known.leftAt === null, protectedReason: null };
+    },
+    async perform(action, caseNumber) {
+      const outcome = await host.perform(action);
+      host.batch().actionLogs.push({ community: c.dbId, caseNumber, kind: action.kind, payload: action, outcome, at });
+      return outcome;
+    },
+    nextCaseNumber: () => c.nextCaseNumber++,
+    recordCase: (k: ManualCase) => recordManualCase(host, c, invoker, k, at),
+    queueReview(item) {
+      host.batch().reviews.push({ community: c.dbId, kind: item.kind, caseNumber: item.caseNumber ?? null, member: item.member, payload: item.payload, at });
+    },
+    testText(text) {
+      const inputs = contextInputs(
+        text,
+        { ...(channel ? { channel } : {}), community: { own_domains: c.settings.ownDomains, protected_names: c.settings.protectedNames, language: c.settings.language } },
+        new MemoryRateStore(),
+      );
+      return c.guidelines.evaluate(inputs[inputs.length - 1]!);
+    },
+    reloadGuidelines: () => host.reloadGuidelines(),
+  };
+}
+
+function recordManualCase(host: CommandHost, c: CommunityState, invoker: MemberState, k: ManualCase, at: number): void {
+  const batch = host.batch();
+  batch.cases.push({
+    community: c.dbId,
+    number: k.number,
+    guideline: "manual",
+    rule: k.command,
+    kind: "manual",
+    actor: invoker.id,
+    member: k.member,
+    channel: k.channel ?? null,
+    message: k.message ?? null,
+    reason: k.reason,
+    explanation: `manual ${k.command} by ${invoker.name ? `${invoker.name} (${invoker.id})` : invoker.id}`,
+    status: k.status,
+    evidence: { ...(k.evidence ?? {}), strikes: { added: k.strikes } },
+    actions: k.outcomes,
+    at,
+  });
+  if (k.strikes > 0) {
+    batch.strikes.push({ community: c.dbId, member: k.member, caseNumber: k.number, points: k.strikes, at, expiresAt: at + c.guidelines.escalation.decayMs });
+    host.member(c, k.member).moderation.strikes.push({ points: k.strikes, at, caseNumber: k.number });
+  }
+}
