@@ -1,6 +1,7 @@
 // The per-community settings file (communities/<key>.yaml). This zod schema is the single
 // source of the TypeScript type, the validation and the JSON Schema for editors.
 import { z } from "zod";
+import { onboardingSchema } from "../onboarding/settings.js";
 
 const timezone = z.string().refine(
   (tz) => {
@@ -42,6 +43,7 @@ export const communitySettingsSchema = z
     moderatorRoles: z.array(z.string().min(1)).default([]).describe("Roles whose members are moderators (never actioned; may use moderator commands)"),
     ownDomains: z.array(domain).default([]).describe("The community's own domains: always allowed, protected from lookalikes"),
     protectedNames: z.array(z.string().min(2)).default([]).describe("Brand names protected from lookalike domains"),
+    onboarding: onboardingSchema.optional().describe("Welcomes, membership questions and the raid guard (src/onboarding/settings.ts)"),
   })
   .strict();
 
