@@ -9,6 +9,7 @@ import { registerRules } from "./commands/rules.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerEval } from "./commands/eval.js";
 import { registerBacktest } from "./commands/backtest.js";
+import { registerFacebook } from "./commands/facebook.js";
 import { UserError, type Io, processIo } from "./io.js";
 import { maskSecrets } from "../log.js";
 
@@ -24,6 +25,7 @@ export function buildProgram(io: Io): Command {
       outputError: (s, write) => write(s.replace(/^error: /, "steward: ")),
     });
   for (const register of [registerStart, registerReplay, registerMigrate, registerCheck, registerRules, registerEval, registerBacktest, registerSchema]) register(program, io);
+  registerFacebook(program, io);
   return program;
 }
 
