@@ -60,8 +60,31 @@ const LINK_RE = linkPattern(true);
 const LINK_RE_ASCII = linkPattern(false);
 const LABEL_RE = /[\p{L}\p{N}][\p{L}\p{N}\p{M}_-]*/gu;
 const DEFANG_HINT = /[\[({]dot[\])}]/i;
+/** True whenever a full-width dot or DEFANG_HINT is in the text (a superset of both). */
+const RARE_DOTS = /[\u3002\uff0e\uff61]|[\[({]dot[\])}]/i;
 const TRAILING = /[.,;:!?'"»”’…*_~]+$/;
-const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+/** Only ASCII letters, digits, "-", "_" and ".": the host pattern then matched plain labels. */
+function isPlainHost(host: string): boolean {
+  for (let i = 0; i < host.length; i++) {
+    const c = host.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 45 || c === 95)) return false;
+  }
+  return true;
+}
+
+/** Four labels of 1–3 ASCII digits: an IPv4 address (as /^\d{1,3}(?:\.\d{1,3}){3}$/ on the joined labels). */
+function isIpv4(labels: readonly string[]): boolean {
+  for (let k = 0; k < 4; k++) {
+    const l = labels[k]!;
+    if (l.length > 3) return false;
+    for (let i = 0; i < l.length; i++) {
+      const c = l.charCodeAt(i);
+      if (c < 48 || c > 57) return false;
+    }
+  }
+  return true;
+}
 
 /** "com", "net" or "org" as a whole word at `j`, after at most two spaces. */
 function spacedTldAt(text: string, j: number): boolean {
@@ -118,9 +141,12 @@ function candidates(text: string): number[] | typeof WHOLE | null {
       if (prev === 91 || prev === 40 || prev === 123) return WHOLE; // [.] (.) {.}
     }
   }
-  // 。 ． ｡ (ideographic and full-width full stops), "[dot]" / "(dot)"
-  if (text.indexOf("\u3002") !== -1 || text.indexOf("\uff0e") !== -1 || text.indexOf("\uff61") !== -1) return WHOLE;
-  if ((text.indexOf("dot") !== -1 || text.indexOf("DOT") !== -1 || text.indexOf("Dot") !== -1) && DEFANG_HINT.test(text)) return WHOLE;
+  // 。 ． ｡ (ideographic and full-width full stops), "[dot]" / "(dot)". One native search rules
+  // both out for almost every message; only a hit asks the exact questions.
+  if (RARE_DOTS.test(text)) {
+    if (text.indexOf("\u3002") !== -1 || text.indexOf("\uff0e") !== -1 || text.indexOf("\uff61") !== -1) return WHOLE;
+    if ((text.indexOf("dot") !== -1 || text.indexOf("DOT") !== -1 || text.indexOf("Dot") !== -1) && DEFANG_HINT.test(text)) return WHOLE;
+  }
   return chunks;
 }
 
@@ -171,16 +197,27 @@ function toLink(text: string, m: RegExpExecArray, offset: number): Link | null {
 
   // Labels as written, with the end offset of each inside hostRaw and whether a separator was
   // spaced ("x . com"). Trailing labels that are not a TLD are dropped ("example.com.Thanks").
-  const labels: string[] = [];
-  const ends: number[] = [];
+  let labels: string[];
+  let ends: number[];
   let spaced = false;
-  // "(dot)" is a separator, not a label: blank it out (same length keeps offsets).
-  const scan = hostRaw.replace(/[\[({]dot[\])}]/gi, ".\u0001\u0001\u0001\u0001");
-  LABEL_RE.lastIndex = 0;
-  for (let l = LABEL_RE.exec(scan); l !== null; l = LABEL_RE.exec(scan)) {
-    if (ends.length && /\s/.test(scan.slice(ends[ends.length - 1], l.index))) spaced = true;
-    labels.push(l[0]);
-    ends.push(l.index + l[0].length);
+  const plain = isPlainHost(hostRaw);
+  if (plain) {
+    // The usual host: ASCII labels between plain dots ("www.shop.co.uk").
+    labels = hostRaw.split(".");
+    ends = new Array<number>(labels.length);
+    let at = -1;
+    for (let k = 0; k < labels.length; k++) ends[k] = at += labels[k]!.length + 1;
+  } else {
+    labels = [];
+    ends = [];
+    // "(dot)" is a separator, not a label: blank it out (same length keeps offsets).
+    const scan = hostRaw.replace(/[\[({]dot[\])}]/gi, ".\u0001\u0001\u0001\u0001");
+    LABEL_RE.lastIndex = 0;
+    for (let l = LABEL_RE.exec(scan); l !== null; l = LABEL_RE.exec(scan)) {
+      if (ends.length && /\s/.test(scan.slice(ends[ends.length - 1], l.index))) spaced = true;
+      labels.push(l[0]);
+      ends.push(l.index + l[0].length);
+    }
   }
   if (path) path = trimPath(path);
   const explicit = schemeRaw !== undefined || labels[0]!.toLowerCase() === "www";
@@ -194,7 +231,7 @@ function toLink(text: string, m: RegExpExecArray, offset: number): Link | null {
     path = "";
   }
   const hostEnd = hostStart + ends[n - 1]!;
-  const written = labels.slice(0, n).join(".");
+  const written = plain ? (n === labels.length ? hostRaw : hostRaw.slice(0, ends[n - 1])) : labels.slice(0, n).join(".");
   let host = written.toLowerCase();
   let unicodeHost = host;
   // eslint-disable-next-line no-control-regex
@@ -210,7 +247,7 @@ function toLink(text: string, m: RegExpExecArray, offset: number): Link | null {
   const end = n < labels.length ? hostEnd : hostEnd + port.length + path.length;
   const raw = text.slice(start, end);
   const scheme = schemeRaw ? schemeRaw.toLowerCase().replace(/x/g, "t") : null;
-  const defanged = (schemeRaw !== undefined && /x/i.test(schemeRaw)) || spaced || /[\[({]|[。．｡]/.test(hostRaw.slice(0, ends[n - 1])) || raw.includes("[:]");
+  const defanged = (schemeRaw !== undefined && /x/i.test(schemeRaw)) || spaced || (!plain && /[\[({]|[。．｡]/.test(hostRaw.slice(0, ends[n - 1]))) || raw.includes("[:]");
   const tld = host.slice(host.lastIndexOf(".") + 1);
   const portOut = n < labels.length ? "" : port;
   return {
@@ -238,7 +275,7 @@ function acceptHost(labels: readonly string[], n: number, explicit: boolean, sch
     if (l.length > 63 || l.endsWith("-") || l.endsWith("_")) return false;
   }
   if (explicit) {
-    if (IPV4.test(labels.slice(0, n).join("."))) return true;
+    if (n === 4 && isIpv4(labels)) return true;
     // "www.word" alone is not a host ("www.Ldew"); a scheme makes any alphabetic TLD acceptable.
     if (n < 3 && !scheme) return false;
     return tld.length >= 2 && (/^[a-z]+$/.test(tld) || tld.startsWith("xn--") || /^\p{L}+$/u.test(tld));
