@@ -3,7 +3,7 @@
 import type { Action, ActionOutcome } from "../core/actions.js";
 import type { CommunityState, MemberState } from "../core/community-state.js";
 import type { CommandStore } from "../core/persistence.js";
-import type { PlatformName } from "../core/platform.js";
+import type { MemberInspection, PlatformName } from "../core/platform.js";
 import type { RuleHit } from "../guidelines/api.js";
 
 export interface ManualCase {
@@ -44,7 +44,7 @@ export interface CommandContext {
   /** Whether the platform can perform this kind of action at all. */
   can(kind: Action["kind"]): boolean;
   /** Asks the platform whether the member is in the community and why it may not act on them (null: it may). */
-  inspectMember(member: string): Promise<{ present: boolean; protectedReason: string | null }>;
+  inspectMember(member: string): Promise<MemberInspection>;
   /** Performs one action (awaited) and logs it in the action log under the case. */
   perform(action: Action, caseNumber: number | null): Promise<ActionOutcome>;
   /** Takes the next number from the community's case counter (shared with automatic cases). */

@@ -42,5 +42,7 @@ export async function checkTarget(ctx: CommandContext, member: string, rules: Ta
   const seen = await ctx.inspectMember(member);
   if (guarded && seen.protectedReason) return refuse(`Steward will not ${rules.verb} ${mention(member)}: ${seen.protectedReason}.`);
   if (rules.mustBePresent && !seen.present) return refuse(`${mention(member)} is not in the community.`);
+  if (seen.name && known && !known.name) known.name = seen.name;
+  else if (seen.name && !known) ctx.member(member).name = seen.name;
   return { refused: null, present: seen.present };
 }

@@ -20,9 +20,9 @@ export const history = defineCommand({
     const shown = cases.slice(0, HISTORY_CASES);
     const lines = shown.length ? shown.map(caseLine) : ["No cases."];
     if (cases.length > HISTORY_CASES) lines.push(`Only the latest ${HISTORY_CASES} are shown; /case show <number> for any case.`);
-    const known = ctx.community.members.get(o.member);
+    const name = ctx.community.members.get(o.member)?.name ?? (await ctx.inspectMember(o.member)).name;
     return reply({
-      title: `History of ${known?.name ? `${known.name} (${o.member})` : o.member}`,
+      title: `History of ${name ? `${name} (${o.member})` : o.member}`,
       lines: [mention(o.member), ...lines.map((l) => truncate(l, 300))],
       fields: [{ name: "Strikes", value: strikesSummary(strikes, ctx.at, decay) }],
     });

@@ -7,6 +7,13 @@ export type PlatformName = "replay" | "discord" | "slack" | "facebook";
 
 export type EventSink = (event: StewardEvent) => Promise<void>;
 
+export interface MemberInspection {
+  present: boolean;
+  protectedReason: string | null;
+  /** Display name, when the platform knows it. */
+  name?: string;
+}
+
 export interface PlatformAdapter {
   readonly platform: PlatformName;
   /** Actions this adapter can perform at all (a Slack bot cannot ban). Planning uses this. */
@@ -21,5 +28,5 @@ export interface PlatformAdapter {
    * not act on them (owner, administrator, moderator, role above Steward's), null when it may.
    * Without it, the pipeline knows only the members it has seen and the community's moderator roles.
    */
-  inspectMember?(community: string, member: string): Promise<{ present: boolean; protectedReason: string | null }>;
+  inspectMember?(community: string, member: string): Promise<MemberInspection>;
 }

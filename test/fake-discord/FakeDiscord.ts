@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 import { GatewaySession, type IdentifyRecord } from "./gateway.js";
 import { buildModel, toMemberState, type FakeDiscordOptions, type Model, type SeedUser } from "./model.js";
-import { memberPayload, messagePayload, type Json } from "./payloads.js";
+import { memberPayload, messagePayload, userPayload, type Json } from "./payloads.js";
 import { discordError, findRoute, type RestResult } from "./rest.js";
 import { routeTest, type RoutePattern } from "./routes.js";
 import { randomToken, snowflake } from "./snowflake.js";
@@ -295,6 +295,10 @@ export class FakeDiscord {
     userId: string;
     name?: string;
     commandId?: string;
+    /** For type 2: 1 slash command (default), 2 user context menu, 3 message context menu. */
+    commandType?: 1 | 2 | 3;
+    /** For context menus: the user or message the menu was used on. */
+    targetId?: string;
     options?: Json[];
     customId?: string;
     componentType?: number;
@@ -311,14 +315,27 @@ export class FakeDiscord {
     const token = `fake-interaction-${randomToken()}`;
     let data: Json;
     if (args.type === 2) {
-      const command = guild.commands.find((c) => c.name === args.name);
+      const commandType = args.commandType ?? 1;
+      const command = guild.commands.find((c) => c.name === args.name && (c.type ?? 1) === commandType);
+      const resolved: Json = {};
+      if (commandType === 2 && args.targetId) {
+        const target = this.user(args.targetId);
+        const targetMember = guild.members.get(target.id);
+        resolved.users = { [target.id]: userPayload(target) };
+        if (targetMember) resolved.members = { [target.id]: { ...memberPayload(targetMember, false), permissions: "0" } };
+      }
+      if (commandType === 3 && args.targetId) {
+        const message = this.model.messages.get(args.targetId);
+        if (!message) throw new Error(`fake-discord: unknown message ${args.targetId}`);
+        resolved.messages = { [message.id]: message.payload };
+      }
       data = {
         id: args.commandId ?? (command?.id as string | undefined) ?? snowflake(),
         name: args.name ?? "command",
-        type: 1,
+        type: commandType,
         guild_id: guild.id,
-        options: args.options ?? [],
-        resolved: {},
+        ...(commandType === 1 ? { options: args.options ?? [] } : { target_id: args.targetId }),
+        resolved,
       };
     } else if (args.type === 3) {
       data = { custom_id: args.customId ?? "button", component_type: args.componentType ?? 2, ...(args.values ? { values: args.values } : {}) };

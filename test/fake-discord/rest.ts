@@ -180,6 +180,36 @@ const table: Array<[string, Handler, boolean?]> = [
   ],
   ["POST /channels/:channelId/messages", sendMessage],
   [
+    "GET /channels/:channelId/messages",
+    (req, ctx) => {
+      const channelId = req.params.channelId ?? "";
+      if (!guildOfChannel(ctx.model, channelId) && !ctx.model.dmChannels.has(channelId)) return unknownChannel();
+      const limit = Math.min(100, Number(req.query.limit ?? 50));
+      const newestFirst = [...ctx.model.messages.values()]
+        .filter((m) => m.channelId === channelId)
+        .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
+        .slice(0, limit);
+      return ok(newestFirst.map((m) => m.payload));
+    },
+  ],
+  [
+    "POST /channels/:channelId/messages/bulk-delete",
+    (req, ctx) => {
+      const channelId = req.params.channelId ?? "";
+      const guild = guildOfChannel(ctx.model, channelId);
+      if (!guild) return unknownChannel();
+      const ids = obj(req.body).messages;
+      if (!Array.isArray(ids) || ids.length < 2 || ids.length > 100) return discordError(400, 50016, "You must provide at least 2 and fewer than 100 messages to delete.");
+      for (const id of ids) {
+        const m = ctx.model.messages.get(String(id));
+        if (!m || m.channelId !== channelId) return unknownMessage();
+      }
+      for (const id of ids) ctx.model.messages.delete(String(id));
+      ctx.echo("MESSAGE_DELETE_BULK", { ids: ids.map(String), channel_id: channelId, guild_id: guild.id });
+      return noContent;
+    },
+  ],
+  [
     "GET /channels/:channelId/messages/:messageId",
     (req, ctx) => {
       const message = ctx.model.messages.get(req.params.messageId ?? "");

@@ -34,7 +34,7 @@ export function commandContext(host: CommandHost, c: CommunityState, invoker: Me
     async inspectMember(member) {
       if (host.adapter.inspectMember) return host.adapter.inspectMember(c.key, member);
       const known = c.members.get(member);
-      return { present: !!known && known.leftAt === null, protectedReason: null };
+      return { present: !!known && known.leftAt === null, protectedReason: null, ...(known?.name ? { name: known.name } : {}) };
     },
     async perform(action, caseNumber) {
       const outcome = await host.perform(action);

@@ -16,12 +16,15 @@ import {
 import type { Action, ActionKind, ActionOutcome } from "../../core/actions.js";
 import { actionKinds } from "../../core/actions.js";
 import type { StewardEvent } from "../../core/events.js";
-import type { EventSink, PlatformAdapter } from "../../core/platform.js";
+import type { EventSink, MemberInspection, PlatformAdapter } from "../../core/platform.js";
 import type { Logger } from "../../log.js";
 import { DiscordLoginError } from "./errors.js";
 import * as map from "./events.js";
 import { protectedReason } from "./permissions.js";
 import { findModLog, modLogEmbed } from "./mod-log.js";
+import { discordCommands } from "./commands/definitions.js";
+import { registerGuildCommands } from "./commands/register.js";
+import { InteractionDesk } from "./commands/interactions.js";
 
 export const DISCORD_INTENTS = [
   GatewayIntentBits.Guilds,
@@ -42,6 +45,8 @@ export interface DiscordAdapterOptions {
   logger: Logger;
   /** The community's configured mod-log channel (id, name or #name); default: a text channel named mod-log. */
   modLogChannel?: (community: string) => string | undefined;
+  /** Register Steward's slash and context-menu commands in every guild (only when they changed). Default true. */
+  registerCommands?: boolean;
 }
 
 /** Outcome of a refusal found before calling Discord. */
@@ -52,8 +57,11 @@ export class DiscordAdapter implements PlatformAdapter {
   private readonly caps = new Set<ActionKind>(actionKinds.filter((k) => !UNSUPPORTED.has(k)));
   private client: Client | null = null;
   private queue: Promise<void> = Promise.resolve();
+  private readonly desk: InteractionDesk;
 
-  constructor(private readonly opts: DiscordAdapterOptions) {}
+  constructor(private readonly opts: DiscordAdapterOptions) {
+    this.desk = new InteractionDesk(opts.logger);
+  }
 
   capabilities(): ReadonlySet<ActionKind> {
     return this.caps;
@@ -94,11 +102,34 @@ export class DiscordAdapter implements PlatformAdapter {
       throw loginError(e);
     }
     this.opts.logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "discord: connected");
+    if (this.opts.registerCommands !== false) {
+      for (const guild of client.guilds.cache.values()) await this.registerCommands(guild);
+      client.on(Events.GuildCreate, (guild) => void this.registerCommands(guild));
+    }
+  }
+
+  /** Puts Steward's commands in the guild unless Discord already has the same ones. Never throws. */
+  private async registerCommands(guild: Guild): Promise<void> {
+    const client = this.client;
+    if (!client?.application) return;
+    try {
+      const result = await registerGuildCommands(client.rest, client.application.id, guild.id, discordCommands());
+      this.opts.logger.info({ guild: guild.id, result }, "discord: commands");
+    } catch (e) {
+      const hint = e instanceof DiscordAPIError && e.status === 403 ? " (invite Steward with the applications.commands scope)" : "";
+      this.opts.logger.warn({ err: e, guild: guild.id }, `discord: could not register commands${hint}`);
+    }
+  }
+
+  async inspectMember(community: string, id: string): Promise<MemberInspection> {
+    const member = await this.memberOrNull(await this.guild(community), id);
+    return member ? { present: true, protectedReason: protectedReason(member), name: member.displayName } : { present: false, protectedReason: null };
   }
 
   async stop(): Promise<void> {
     const client = this.client;
     this.client = null;
+    this.desk.close();
     if (client) await client.destroy();
     await this.queue;
   }
@@ -125,6 +156,22 @@ export class DiscordAdapter implements PlatformAdapter {
     client.on(Events.GuildMemberUpdate, (before, after) => this.emit(() => map.memberUpdated(before, after), sink));
     client.on(Events.MessageReactionAdd, (r, u) => this.emit(() => map.reaction("reaction.added", r, u), sink));
     client.on(Events.MessageReactionRemove, (r, u) => this.emit(() => map.reaction("reaction.removed", r, u), sink));
+    client.on(Events.InteractionCreate, (i) => {
+      // Acknowledged on arrival (slow commands are deferred), before waiting in the event queue.
+      const accepted = this.desk.accept(i).catch((e: unknown) => {
+        this.opts.logger.error({ err: e, interaction: i.id }, "discord: interaction not accepted");
+        return null;
+      });
+      this.queue = this.queue.then(async () => {
+        const event = await accepted;
+        if (!event) return;
+        try {
+          await sink(event);
+        } catch (e) {
+          this.opts.logger.error({ err: e, event: event.type }, "discord: event not handled");
+        }
+      });
+    });
     client.on(Events.Error, (e) => this.opts.logger.error({ err: e }, "discord: client error"));
   }
 
@@ -178,7 +225,7 @@ export class DiscordAdapter implements PlatformAdapter {
       case "holdForReview": {
         const link = `https://discord.com/channels/${guild.id}/${a.channel}/${a.message}`;
         await this.postModLog(guild, a, `Message by <@${a.member}> in <#${a.channel}> held for review (not deleted): ${link}`);
-        return "alerted the mod log; the review queue is not built yet";
+        return "alerted the mod log; the message is in the review queue (/review list)";
       }
       case "addRole":
       case "removeRole": {
@@ -202,10 +249,31 @@ export class DiscordAdapter implements PlatformAdapter {
         });
         return;
       }
+      case "purgeMessages":
+        return this.purge(await this.textChannel(guild, a.channel), a.count, a.member);
+      case "respond":
+        await this.desk.respond(a.replyHandle, a.reply);
+        return;
       case "approveMember":
       case "declineMember":
         throw new Refused(`discord cannot ${a.kind}`);
     }
+  }
+
+  /**
+   * Deletes the channel's last `count` messages (only `member`'s when given) among the latest 100, in one
+   * bulk delete. Discord cannot bulk-delete messages older than 14 days: those are left and counted.
+   */
+  private async purge(channel: GuildTextBasedChannel, count: number, member: string | undefined): Promise<string> {
+    const latest = await channel.messages.fetch({ limit: 100 });
+    const chosen = [...latest.values()].filter((m) => !member || m.author.id === member).slice(0, count);
+    const cutoff = Date.now() - 14 * 86_400_000 + 60_000;
+    const deletable = chosen.filter((m) => m.createdTimestamp > cutoff);
+    const old = chosen.length - deletable.length;
+    if (deletable.length === 1) await channel.messages.delete(deletable[0]!.id);
+    else if (deletable.length > 1) await channel.bulkDelete(deletable.map((m) => m.id));
+    const n = deletable.length;
+    return `deleted ${n} message${n === 1 ? "" : "s"}${old ? `; ${old} older than 14 days left (Discord cannot bulk-delete them)` : ""}`;
   }
 
   /** DMs the member; when their DMs are closed (50007), mentions them in `fallback` or else the mod log. */

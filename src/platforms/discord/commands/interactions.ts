@@ -1,0 +1,151 @@
+// Discord interactions → Steward events, and the interactions waiting for Steward's answer.
+//
+// An interaction must be acknowledged within 3 s. Commands marked slow are deferred at once
+// (an ephemeral "thinking…"); the others are answered directly, unless the answer takes longer
+// than DEFER_AFTER_MS, in which case they are deferred then too. The answer (the `respond` action)
+// then edits the deferred reply. Tokens live 15 minutes; after that the entry is dropped.
+import {
+  ApplicationCommandOptionType,
+  GuildMember,
+  MessageFlags,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+  type Interaction,
+  type MessageContextMenuCommandInteraction,
+  type UserContextMenuCommandInteraction,
+} from "discord.js";
+import { stewardEvent, type StewardEvent } from "../../../core/events.js";
+import type { CommandReply } from "../../../core/reply.js";
+import { parseCommandButton } from "../../../commands/buttons.js";
+import { findCommand } from "../../../commands/registry.js";
+import type { Logger } from "../../../log.js";
+import { memberRoles } from "../permissions.js";
+import { menuCommand } from "./definitions.js";
+import { replyMessage } from "./render.js";
+
+export const DEFER_AFTER_MS = 2000;
+const TOKEN_LIFETIME_MS = 15 * 60_000;
+
+type Answerable = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | UserContextMenuCommandInteraction | ButtonInteraction;
+
+interface Pending {
+  interaction: Answerable;
+  deferring: Promise<unknown> | null;
+  timer: NodeJS.Timeout;
+  expiry: NodeJS.Timeout;
+}
+
+/** What an interaction asks Steward to run. */
+interface Invocation {
+  command: string;
+  options: Record<string, unknown>;
+  /** A button press comes back as interaction.responded with its custom id. */
+  customId?: string;
+}
+
+function flattenOptions(options: readonly CommandInteractionOption[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const o of options) {
+    if (o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup) Object.assign(out, flattenOptions(o.options ?? []));
+    else if (o.value !== undefined) out[o.name] = o.value;
+  }
+  return out;
+}
+
+function invocationOf(i: Answerable): Invocation | null {
+  if (i.isChatInputCommand()) {
+    const sub = i.options.getSubcommand(false);
+    return { command: [i.commandName, sub].filter(Boolean).join(" "), options: flattenOptions(i.options.data) };
+  }
+  if (i.isMessageContextMenuCommand()) {
+    const found = menuCommand(i.commandName);
+    if (!found) return null;
+    const m = i.targetMessage;
+    return { command: found.def.name, options: { message: m.id, channel: m.channelId, author: m.author.id, text: m.content ?? "" } };
+  }
+  if (i.isUserContextMenuCommand()) {
+    const found = menuCommand(i.commandName);
+    return found ? { command: found.def.name, options: { member: i.targetId } } : null;
+  }
+  const button = parseCommandButton(i.customId);
+  return button ? { ...button, customId: i.customId } : null;
+}
+
+export class InteractionDesk {
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(private readonly logger: Logger) {}
+
+  /**
+   * The event for an interaction Steward handles (null for others), after acknowledging slow ones.
+   * Must be called as the interaction arrives, before it waits in the event queue.
+   */
+  async accept(raw: Interaction): Promise<StewardEvent | null> {
+    if (!(raw.isChatInputCommand() || raw.isMessageContextMenuCommand() || raw.isUserContextMenuCommand() || raw.isButton())) return null;
+    if (!raw.inGuild()) return null;
+    const i = raw as Answerable;
+    const inv = invocationOf(i);
+    if (!inv) return null;
+    const entry: Pending = {
+      interaction: i,
+      deferring: null,
+      timer: setTimeout(() => void this.defer(entry), DEFER_AFTER_MS).unref(),
+      expiry: setTimeout(() => this.drop(i.id), TOKEN_LIFETIME_MS).unref(),
+    };
+    this.pending.set(i.id, entry);
+    if (findCommand(inv.command)?.slow) await this.defer(entry);
+    const member = i.member instanceof GuildMember ? i.member : await i.guild?.members.fetch(i.user.id).catch(() => null);
+    const base = {
+      platform: "discord" as const,
+      at: i.createdAt.toISOString(),
+      community: i.guildId,
+      ...(i.channelId ? { channel: i.channelId } : {}),
+      member: i.user.id,
+      ...(member ? { memberRoles: memberRoles(member), memberName: member.displayName } : {}),
+      replyHandle: i.id,
+    };
+    return stewardEvent.parse(
+      inv.customId
+        ? { type: "interaction.responded", ...base, customId: inv.customId }
+        : { type: "command.invoked", ...base, command: inv.command, options: inv.options },
+    );
+  }
+
+  /** Answers an interaction (the `respond` action); throws when it is unknown or expired. */
+  async respond(handle: string | undefined, reply: CommandReply): Promise<void> {
+    const entry = handle ? this.pending.get(handle) : undefined;
+    if (!entry) throw new Error(`no interaction ${handle ?? "(none)"} waiting for an answer (unknown, or older than 15 minutes)`);
+    this.drop(entry.interaction.id);
+    if (entry.deferring) {
+      await entry.deferring;
+      await entry.interaction.editReply(replyMessage(reply));
+    } else {
+      await entry.interaction.reply({ ...replyMessage(reply), ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+    }
+  }
+
+  private defer(entry: Pending): Promise<unknown> {
+    clearTimeout(entry.timer);
+    if (!entry.deferring && this.pending.has(entry.interaction.id)) {
+      // Every reply Steward gives to a command is ephemeral, so the "thinking…" is too.
+      entry.deferring = entry.interaction.deferReply({ flags: MessageFlags.Ephemeral }).catch((e: unknown) => {
+        this.logger.warn({ err: e, interaction: entry.interaction.id }, "discord: could not defer an interaction");
+      });
+    }
+    return entry.deferring ?? Promise.resolve();
+  }
+
+  private drop(id: string): void {
+    const entry = this.pending.get(id);
+    if (!entry) return;
+    clearTimeout(entry.timer);
+    clearTimeout(entry.expiry);
+    this.pending.delete(id);
+  }
+
+  /** Clears timers (adapter stop). */
+  close(): void {
+    for (const id of [...this.pending.keys()]) this.drop(id);
+  }
+}
