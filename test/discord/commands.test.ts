@@ -51,12 +51,22 @@ interface Answer {
 
 const BAN = "PUT /guilds/:guildId/bans/:userId";
 
+/** The store, with writes that can be made slow (to see a command answer deferred). */
+class SlowablePersistence extends PrismaPersistence {
+  delayMs = 0;
+  override async write(b: Parameters<PrismaPersistence["write"]>[0]): Promise<void> {
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    return super.write(b);
+  }
+}
+
 describe("moderator commands on Discord", () => {
   const fake = new FakeDiscord(seed());
   let store: Store;
   let adapter: DiscordAdapter;
   let pipeline: Pipeline;
   let library: GuidelineLibrary;
+  let persistence: SlowablePersistence;
   const decisions = new Map<string, (d: DecisionRecord) => void>();
 
   beforeAll(async () => {
@@ -64,9 +74,10 @@ describe("moderator commands on Discord", () => {
     store = await openMemoryStore();
     library = await GuidelineLibrary.load(defaultRulesDir());
     adapter = new DiscordAdapter({ token: fake.token, apiUrl: fake.apiUrl, logger: silentLogger });
+    persistence = new SlowablePersistence(store.prisma);
     pipeline = new Pipeline({
       adapter,
-      persistence: new PrismaPersistence(store.prisma),
+      persistence,
       settings: new DiscordSettingsProvider(),
       library,
       logger: silentLogger,
@@ -158,6 +169,35 @@ describe("moderator commands on Discord", () => {
       await second.stop();
     }
   }, 20_000);
+
+  it("a changed command list is registered again (PUT) on the next start", async () => {
+    const guild = fake.model.guilds.get(IDS.guild)!;
+    const warn = guild.commands.find((c) => c.name === "warn")!;
+    warn.description = "an older description";
+    const since = fake.calls.length;
+    const again = new DiscordAdapter({ token: fake.token, apiUrl: fake.apiUrl, logger: silentLogger });
+    try {
+      await again.start(async () => {});
+      const made = fake.calls.slice(since).filter((c) => c.route?.includes("/commands"));
+      expect(made.map((c) => c.method)).toEqual(["GET", "PUT"]);
+      expect(guild.commands.find((c) => c.name === "warn")!.description).not.toBe("an older description");
+    } finally {
+      await again.stop();
+    }
+  }, 20_000);
+
+  it("an answer that takes longer than 2 s is deferred, then edited in", async () => {
+    await post(U.gina, "just chatting"); // something to write before the command runs
+    persistence.delayMs = 2_500;
+    try {
+      const a = await run(IDS.bob, "rules", [str("text", "hello friends")], "test"); // not a slow command: normally answered at once
+      expect(a.callbackType).toBe(5);
+      expect(a.flags & 64).toBe(64);
+      expect(a.embed.title).toBe("No rule matches");
+    } finally {
+      persistence.delayMs = 0;
+    }
+  }, 15_000);
 
   it("a non-moderator's /ban is refused on the server side: no ban call", async () => {
     const a = await run(U.dave, "ban", [user("member", U.frank), str("reason", "I don't like him")]);
