@@ -52,6 +52,17 @@ describe("steward facebook posts", () => {
     expect(rows.map((x) => `${x.author} ${x.guideline}/${x.rule}`)).toEqual(["Troll respect/insult"]);
   });
 
+  it("reports progress on stderr every 1,000 rows of a long file", async () => {
+    const file = path.join(tmp(), "long.csv");
+    const rows = Array.from({ length: 2100 }, (_, i) => (i === 1500 ? "Troll,you are an idiot" : `Member ${i},Is order ${i} shipped yet?`));
+    writeFileSync(file, `author,text\n${rows.join("\n")}\n`);
+    const r = await cli(["facebook", "posts", file]);
+    expect(r.code).toBe(0);
+    expect(r.err.match(/^… [\d,]+ rows judged$/gm)).toEqual(["… 1,000 rows judged", "… 2,000 rows judged"]);
+    expect(csvRecords(r.out).map((x) => x.row)).toEqual(["1502"]) // header is line 1, row i is line i + 2;
+    expect(r.err).toMatch(/2,?100 rows, 0 skipped; 1 flagged \(respect 1\)/);
+  });
+
   it("a file without a text column is one clear error", async () => {
     const file = path.join(tmp(), "export.csv");
     writeFileSync(file, "author,date\nRina,2026-10-01\n");

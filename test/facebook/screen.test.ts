@@ -102,6 +102,14 @@ describe("steward facebook screen", () => {
     expect(r2.err).toMatch(/no community settings with onboarding\.screening questions/);
   });
 
+  it("every facebook command has --help", async () => {
+    for (const cmd of [[], ["screen"], ["posts"], ["rules"]]) {
+      const r = await cli(["facebook", ...cmd, "--help"]);
+      expect(r.code, cmd.join(" ")).toBe(0);
+      expect(r.out, cmd.join(" ")).toMatch(/Usage: steward facebook/);
+    }
+  });
+
   it("a missing file is a one-line error", async () => {
     const r = await cli(["facebook", "screen", "/nonexistent/answers.csv", "--communities", communities]);
     expect(r.code).toBe(66);
