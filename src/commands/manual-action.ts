@@ -7,6 +7,7 @@ import { reply, type CommandReply } from "../core/reply.js";
 import type { CommandContext, ManualCase } from "./context.js";
 import { checkTarget, type TargetRules } from "./guard.js";
 import { mention } from "./format.js";
+import { activeStrikes } from "../moderation/strikes.js";
 
 export interface ManualActionArgs extends TargetRules {
   command: string;
@@ -26,8 +27,13 @@ export interface ManualActionArgs extends TargetRules {
 
 export const NO_REASON = "no reason given";
 
-function detailOf(o: ActionOutcome): string {
+export function detailOf(o: ActionOutcome): string {
   return o.status === "done" ? (o.detail ?? "done") : o.detail;
+}
+
+/** An action's outcome as cases record it: { action: "timeout 1h", status, detail? }. */
+export function outcomeRecord(a: Action, o: ActionOutcome): ManualCase["outcomes"][number] {
+  return { action: describeAction(a), status: o.status, ...(o.status === "done" ? {} : { detail: o.detail }) };
 }
 
 export async function manualAction(ctx: CommandContext, a: ManualActionArgs): Promise<CommandReply> {
@@ -39,18 +45,18 @@ export async function manualAction(ctx: CommandContext, a: ManualActionArgs): Pr
   const outcomes: ManualCase["outcomes"] = [];
   const run = async (action: Action) => {
     const outcome = await ctx.perform(action, number);
-    outcomes.push({ action: describeAction(action), status: outcome.status, ...(outcome.status === "done" ? {} : { detail: outcome.detail }) });
+    outcomes.push(outcomeRecord(action, outcome));
     return outcome;
   };
   const notice = a.notice?.(number, target.present) ?? null;
   const noticeOutcome = notice ? await run(notice) : null;
-  const main = await run(a.main(number, byline));
+  const mainAction = a.main(number, byline);
+  const main = await run(mainAction);
   const done = main.status === "done";
   const strikes = done ? a.strikes : 0;
-  const memberState = ctx.member(a.member);
   const lines = [done ? `${a.done} ${mention(a.member)}.` : `Not done: ${detailOf(main)}`];
   if (ctx.can("alertModerators")) {
-    const text = `Case #${number} · manual ${a.command} · member ${mention(a.member)} · by ${mention(ctx.invoker.id)} · ${done ? describeAction(a.main(number, byline)) : `not done: ${detailOf(main)}`}\nReason: ${a.reason}`;
+    const text = `Case #${number} · manual ${a.command} · member ${mention(a.member)} · by ${mention(ctx.invoker.id)} · ${done ? describeAction(mainAction) : `not done: ${detailOf(main)}`}\nReason: ${a.reason}`;
     await run({ kind: "alertModerators", community, caseNumber: number, reason: `manual/${a.command.replace(/\s+/g, "-")}: ${a.reason}`, text });
   }
   ctx.recordCase({
@@ -66,7 +72,7 @@ export async function manualAction(ctx: CommandContext, a: ManualActionArgs): Pr
   });
   const fields = [{ name: "Reason", value: a.reason }, ...(a.details ?? [])];
   if (strikes > 0) {
-    const active = memberState.moderation.strikes.filter((s) => !s.cleared && ctx.at - s.at < ctx.community.guidelines.escalation.decayMs).reduce((n, s) => n + s.points, 0);
+    const active = activeStrikes(ctx.member(a.member).moderation.strikes, ctx.at, ctx.community.guidelines.escalation.decayMs);
     fields.push({ name: "Strikes", value: `+${strikes} (now ${active} active)` });
   }
   if (noticeOutcome) fields.push({ name: "Member told", value: noticeOutcome.status === "done" ? (noticeOutcome.detail ?? "by direct message") : `no: ${noticeOutcome.detail}` });

@@ -5,6 +5,7 @@ import { defineCommand } from "./define.js";
 import { channelMention, mention } from "./format.js";
 import { checkTarget } from "./guard.js";
 import { opt } from "./options.js";
+import { outcomeRecord } from "./manual-action.js";
 
 export const purge = defineCommand({
   name: "purge",
@@ -38,11 +39,11 @@ export const purge = defineCommand({
     const done = outcome.status === "done";
     const what = `${o.member ? `${mention(o.member)}'s` : "the"} last ${o.count} message${o.count === 1 ? "" : "s"} in ${channelMention(channel)}`;
     const result = done ? (outcome.detail ?? "done") : `not done: ${outcome.detail}`;
-    const outcomes = [{ action: `purge ${o.count}`, status: outcome.status, ...(done ? {} : { detail: outcome.detail }) }];
+    const outcomes = [outcomeRecord(action, outcome)];
     if (ctx.can("alertModerators")) {
       const text = `${number ? `Case #${number} · ` : ""}manual purge of ${what} · by ${mention(ctx.invoker.id)} · ${result}\nReason: ${reason}`;
-      const alert = await ctx.perform({ kind: "alertModerators", community: ctx.community.key, ...(number ? { caseNumber: number } : {}), reason: `manual/purge: ${reason}`, text }, number);
-      outcomes.push({ action: "alert", status: alert.status, ...(alert.status === "done" ? {} : { detail: alert.detail }) });
+      const alertAction = { kind: "alertModerators" as const, community: ctx.community.key, ...(number ? { caseNumber: number } : {}), reason: `manual/purge: ${reason}`, text };
+      outcomes.push(outcomeRecord(alertAction, await ctx.perform(alertAction, number)));
     }
     if (number && o.member) {
       ctx.recordCase({ number, command: "purge", member: o.member, channel, reason, status: done ? "actioned" : "not_actioned", outcomes, strikes: 0, evidence: { count: o.count, result } });

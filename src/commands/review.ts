@@ -1,8 +1,7 @@
 // /review list|approve|reject: the review queue — messages held by a rule (or reported by members)
 // and members waiting for approval. Approving a held message keeps it, reverts its case and
 // withdraws the case's strikes; rejecting deletes it. Approving/rejecting a member asks the platform.
-import type { Action, ActionOutcome } from "../core/actions.js";
-import { describeAction } from "../core/actions.js";
+import type { Action } from "../core/actions.js";
 import type { ReviewView } from "../core/persistence.js";
 import { reply, type CommandReply } from "../core/reply.js";
 import { commandButton } from "./buttons.js";
@@ -10,6 +9,7 @@ import type { CommandContext } from "./context.js";
 import { defineCommand } from "./define.js";
 import { channelMention, date, mention, truncate } from "./format.js";
 import { opt } from "./options.js";
+import { outcomeRecord } from "./manual-action.js";
 
 export const REVIEW_PAGE = 5;
 
@@ -108,7 +108,7 @@ async function decideMessage(ctx: CommandContext, item: ReviewView, decision: "a
       message: p.message,
       reason: "rejected in review",
       status: outcome.status === "done" ? "actioned" : "not_actioned",
-      outcomes: [outcomeOf(del, outcome)],
+      outcomes: [outcomeRecord(del, outcome)],
       strikes: 0,
       evidence: { text: (item.payload as { text?: string }).text ?? "", review: item.id },
     });
@@ -126,8 +126,4 @@ async function decideMember(ctx: CommandContext, item: ReviewView, decision: "ap
     lines: [outcome.status === "done" ? `${verb} ${mention(item.member)}.` : `Recorded as ${decision}, but ${outcome.detail}: do it by hand on the platform.`],
     tone: outcome.status === "done" ? "done" : "refused",
   });
-}
-
-function outcomeOf(a: Action, o: ActionOutcome) {
-  return { action: describeAction(a), status: o.status, ...(o.status === "done" ? {} : { detail: o.detail }) };
 }

@@ -224,7 +224,7 @@ export class DiscordAdapter implements PlatformAdapter {
         return;
       case "holdForReview": {
         const link = `https://discord.com/channels/${guild.id}/${a.channel}/${a.message}`;
-        await this.postModLog(guild, a, `Message by <@${a.member}> in <#${a.channel}> held for review (not deleted): ${link}`);
+        await this.postModLog(guild, a, `Message by <@${a.member}> in <#${a.channel}> held for review (not deleted): ${link}\nDecide with /review list.`);
         return "alerted the mod log; the message is in the review queue (/review list)";
       }
       case "addRole":

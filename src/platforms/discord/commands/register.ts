@@ -23,8 +23,8 @@ function normalCommand(c: Partial<CommandJson> & Record<string, unknown>): Recor
 }
 
 /** A hash of what matters in a list of commands (order-insensitive; ids, versions and Discord's defaults ignored). */
-export function commandsHash(commands: readonly (Partial<CommandJson> & Record<string, unknown>)[]): string {
-  const normal = commands.map(normalCommand).sort((a, b) => `${a.type}:${a.name}`.localeCompare(`${b.type}:${b.name}`));
+export function commandsHash(commands: readonly object[]): string {
+  const normal = commands.map((c) => normalCommand(c as Partial<CommandJson> & Record<string, unknown>)).sort((a, b) => `${a.type}:${a.name}`.localeCompare(`${b.type}:${b.name}`));
   return createHash("sha256").update(JSON.stringify(normal)).digest("hex");
 }
 
@@ -32,8 +32,8 @@ export type RegisterResult = "unchanged" | "registered";
 
 export async function registerGuildCommands(rest: REST, applicationId: string, guildId: string, commands: readonly CommandJson[]): Promise<RegisterResult> {
   const route = Routes.applicationGuildCommands(applicationId, guildId);
-  const current = (await rest.get(route)) as (Partial<CommandJson> & Record<string, unknown>)[];
-  if (commandsHash(current) === commandsHash(commands as (CommandJson & Record<string, unknown>)[])) return "unchanged";
+  const current = (await rest.get(route)) as object[];
+  if (commandsHash(current) === commandsHash(commands)) return "unchanged";
   await rest.put(route, { body: commands });
   return "registered";
 }
