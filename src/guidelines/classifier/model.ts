@@ -1,7 +1,7 @@
 // A trained linear model over hashed features (models/<name>.json) and its scoring.
 // Weights are stored sparse and quantized to int8: indices as LEB128 varint deltas, values as
-// signed bytes, both base64. Loading expands them into a dense Float32Array indexed by the top
-// `bits` bits of a feature code, so scoring is one array read per feature.
+// signed bytes, both base64. Loading expands them into a dense Int8Array indexed by the top
+// `bits` bits of a feature code, so scoring is one array read (and a multiply) per feature.
 import { z } from "zod";
 import {
   FEATURES_VERSION,
@@ -73,7 +73,15 @@ export function encodeWeights(q: Int8Array): { count: number; index: string; val
 }
 
 export function decodeWeights(w: { count: number; index: string; value: string }, bits: number, scale: number): Float32Array {
+  const q = decodeQuantized(w, bits);
   const dense = new Float32Array(1 << bits);
+  for (let i = 0; i < q.length; i++) if (q[i] !== 0) dense[i] = q[i]! * scale;
+  return dense;
+}
+
+/** The int8 weights by bucket (weight = Math.fround(q × scale), as decodeWeights stores it). */
+export function decodeQuantized(w: { count: number; index: string; value: string }, bits: number): Int8Array {
+  const dense = new Int8Array(1 << bits);
   const idx = Buffer.from(w.index, "base64");
   const val = Buffer.from(w.value, "base64");
   if (val.length !== w.count) throw new Error(`model weights: expected ${w.count} values, found ${val.length}`);
@@ -91,7 +99,7 @@ export function decodeWeights(w: { count: number; index: string; value: string }
     }
     at += delta;
     if (at >= dense.length) throw new Error("model weights: index out of range");
-    dense[at] = ((val[k]! << 24) >> 24) * scale;
+    dense[at] = val[k]!; // the byte read back as signed
   }
   return dense;
 }
@@ -130,26 +138,39 @@ export interface WordContribution {
   weight: number;
 }
 
+/**
+ * signed() on the int8 weights: Math.fround(q × scale) is exactly the float32 decodeWeights
+ * stores, so sums are bit-identical, from a table a quarter the size (fewer cache misses).
+ */
+function signedQ(q: Int8Array, scale: number, code: number, shift: number): number {
+  const v = Math.fround(q[code >>> shift]! * scale);
+  return code & 1 ? -v : v;
+}
+
 // Per-model cache of a word's summed word-level weights (unigram, <caps>, character n-grams):
 // chat vocabulary is small, so most words cost one probe instead of ~10 hashes. Open
-// addressing; cleared when half full, so memory stays bounded.
+// addressing; cleared when 70% full, so memory stays bounded. A slot is two doubles, 16 bytes:
+// key × 1024 + feature count (exact: |key| < 2^31, count < 1024), and the weight sum; NaN = empty.
 const CACHE_BITS = 16;
 /** explain() shows a word only when it weighs at least this share of the strongest one. */
 const MIN_SHARE = 0.3;
 const CACHE_SIZE = 1 << CACHE_BITS;
+const COUNT_RANGE = 1024;
 
 export class LinearModel {
   readonly name: string;
   readonly threshold: number;
   readonly features: FeatureOptions;
-  private readonly weights: Float32Array;
+  private readonly q: Int8Array;
+  private readonly scale: number;
   private readonly shift: number;
   private readonly bias: number;
   private readonly lengthNorm: number;
   private readonly scratch: Int32Array;
-  /** Slots of [key, weight sum, feature count], NaN key = empty; one slot per cache line half. */
-  private readonly cache = new Float64Array(CACHE_SIZE * 4).fill(NaN);
+  private readonly cache = new Float64Array(CACHE_SIZE * 2).fill(NaN);
   private cacheEntries = 0;
+  /** The feature count of the word slotOf() last returned. */
+  private slotCount = 0;
   private perWord = new Float64Array(64);
 
   constructor(readonly file: ModelFile) {
@@ -159,25 +180,28 @@ export class LinearModel {
     this.name = file.name;
     this.threshold = file.threshold;
     this.features = internOptions(file.features);
-    this.weights = decodeWeights(file.weights, file.bits, file.scale);
+    this.q = decodeQuantized(file.weights, file.bits);
+    this.scale = file.scale;
     this.shift = 32 - file.bits;
     this.bias = file.bias;
     this.lengthNorm = file.lengthNorm;
     this.scratch = new Int32Array(wordCodeCapacity(this.features));
+    if (this.scratch.length >= COUNT_RANGE) throw new Error(`model ${file.name}: too many character n-grams per word`);
   }
 
   /** Score in (0, 1) of a message already featurized with this model's options. */
   scoreFeatures(buf: FeatureBuffer): number {
-    const w = this.weights;
+    const q = this.q;
+    const scale = this.scale;
     const shift = this.shift;
     const cache = this.cache;
     let sum = 0;
     let count = buf.count;
-    for (let i = 0; i < buf.count; i++) sum += signed(w, buf.codes[i]!, shift);
+    for (let i = 0; i < buf.count; i++) sum += signedQ(q, scale, buf.codes[i]!, shift);
     for (let word = 0; word < buf.words; word++) {
       const at = this.slotOf(buf, word);
       sum += cache[at + 1]!;
-      count += cache[at + 2]!;
+      count += this.slotCount;
     }
     return sigmoid(this.bias + normalize(sum, count, this.lengthNorm));
   }
@@ -186,13 +210,18 @@ export class LinearModel {
   private slotOf(buf: FeatureBuffer, word: number): number {
     const cache = this.cache;
     const key = wordKey(buf, word);
-    let at = (Math.imul(key, 0x9e3779b1) >>> (32 - CACHE_BITS)) << 2;
-    let k = cache[at]!;
-    while (k === k && k !== key) {
-      at = (at + 4) & (CACHE_SIZE * 4 - 1);
-      k = cache[at]!;
+    const base = key * COUNT_RANGE;
+    let at = (Math.imul(key, 0x9e3779b1) >>> (32 - CACHE_BITS)) << 1;
+    for (;;) {
+      const k = cache[at]!;
+      if (k !== k) return this.fill(buf, word, key, at);
+      const count = k - base;
+      if (count >= 0 && count < COUNT_RANGE) {
+        this.slotCount = count;
+        return at;
+      }
+      at = (at + 2) & (CACHE_SIZE * 2 - 1);
     }
-    return k === k ? at : this.fill(buf, word, key, at);
   }
 
   /** Computes word `word`'s summed word-level weights into the empty slot `at`; returns the slot. */
@@ -200,15 +229,15 @@ export class LinearModel {
     if (this.cacheEntries >= CACHE_SIZE * 0.7) {
       this.cache.fill(NaN);
       this.cacheEntries = 0;
-      at = (Math.imul(key, 0x9e3779b1) >>> (32 - CACHE_BITS)) << 2;
+      at = (Math.imul(key, 0x9e3779b1) >>> (32 - CACHE_BITS)) << 1;
     }
     const m = wordCodes(buf, word, this.features, this.scratch);
     let s = 0;
-    for (let j = 0; j < m; j++) s += signed(this.weights, this.scratch[j]!, this.shift);
-    this.cache[at] = key;
+    for (let j = 0; j < m; j++) s += signedQ(this.q, this.scale, this.scratch[j]!, this.shift);
+    this.cache[at] = key * COUNT_RANGE + m;
     this.cache[at + 1] = s;
-    this.cache[at + 2] = m;
     this.cacheEntries++;
+    this.slotCount = m;
     return at;
   }
 
@@ -222,7 +251,9 @@ export class LinearModel {
     featurize(text, this.features, buf);
     const out = { codes: new Int32Array(0), word: new Int32Array(0), count: 0 };
     expandCodes(buf, this.features, out);
-    return sigmoid(this.bias + linearMargin(out.codes, out.count, this.weights, this.shift, this.lengthNorm));
+    let s = 0;
+    for (let i = 0; i < out.count; i++) s += signedQ(this.q, this.scale, out.codes[i]!, this.shift);
+    return sigmoid(this.bias + normalize(s, out.count, this.lengthNorm));
   }
 
   /**
@@ -237,7 +268,7 @@ export class LinearModel {
     for (let word = 0; word < buf.words; word++) perWord[word] = this.cache[this.slotOf(buf, word) + 1]!;
     for (let i = 0; i < buf.count; i++) {
       const word = buf.codeWord[i]!;
-      if (word >= 0) perWord[word] = perWord[word]! + signed(this.weights, buf.codes[i]!, this.shift);
+      if (word >= 0) perWord[word] = perWord[word]! + signedQ(this.q, this.scale, buf.codes[i]!, this.shift);
     }
     const found: WordContribution[] = [];
     const keys: number[] = [];
@@ -264,7 +295,7 @@ export class LinearModel {
   /** A word's contribution (recomputed: explain() zeroes picked entries as it goes). */
   private lastWeight(buf: FeatureBuffer, word: number): number {
     let s = this.cache[this.slotOf(buf, word) + 1]!;
-    for (let i = 0; i < buf.count; i++) if (buf.codeWord[i] === word) s += signed(this.weights, buf.codes[i]!, this.shift);
+    for (let i = 0; i < buf.count; i++) if (buf.codeWord[i] === word) s += signedQ(this.q, this.scale, buf.codes[i]!, this.shift);
     return s;
   }
 }

@@ -30,6 +30,8 @@ describe("classifier condition", () => {
     expect(m.every((x) => x.condition === "classifier" && x.start >= 0)).toBe(true);
     expect(m.map((x) => x.text)).toEqual(expect.arrayContaining(["idiot"]));
     expect(m[0]!.detail).toMatch(/^offensive 0\.\d\d$/);
+    // the score floored to hundredths
+    expect(m[0]!.detail).toBe(`offensive ${(Math.floor(loadModel("offensive").score("you are a stupid idiot") * 100) / 100).toFixed(2)}`);
     expect(found[0]!.explanation).toContain("respect/offensive");
     expect(hits("{ classifier: { name: offensive } }", "thanks, the parcel arrived")).toHaveLength(0);
   });

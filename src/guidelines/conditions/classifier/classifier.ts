@@ -43,6 +43,8 @@ export const classifier = defineCondition({
     }
     const threshold = config.threshold ?? model.threshold;
     const name = model.name;
+    // The detail of each score floored to hundredths, made once: toFixed per hit cost more than the test.
+    const details = Array.from({ length: 101 }, (_, k) => `${name} ${(k / 100).toFixed(2)}`);
     return {
       cost: 50,
       test(input) {
@@ -50,7 +52,8 @@ export const classifier = defineCondition({
         const score = model.score(text);
         if (score < threshold) return null;
         // floored, so a score never shows as a certain "1.00"
-        const detail = `${name} ${(Math.floor(score * 100) / 100).toFixed(2)}`;
+        const hundredths = Math.floor(score * 100);
+        const detail = details[hundredths] ?? `${name} ${(hundredths / 100).toFixed(2)}`;
         const words = model.explain(text, SHOWN_WORDS);
         if (words.length === 0) return [{ condition: "classifier", text, start: 0, end: text.length, detail }];
         return words.map((w, i): Match => ({
