@@ -155,6 +155,19 @@ describe("moderator commands (platform-neutral)", () => {
     expect(own.tone).toBe("refused");
   });
 
+  it("Report to moderators: a message is reported once per window, a member at most 5 times", async () => {
+    const rep = (member: string, message: string) => h.command(member, "report", { message, channel: "general", author: MOD2, text: "x" });
+    await rep(BOB, "r1");
+    expect((await rep(ALICE, "r1")).title).toBe("Already reported");
+    for (const id of ["r2", "r3", "r4", "r5"]) expect((await rep(BOB, id)).title).toBe("Reported");
+    const sixth = await rep(BOB, "r6");
+    expect(sixth.tone).toBe("refused");
+    expect(sixth.text).toContain("You reported 5 messages in the last 10 minutes");
+    expect(h.performed("alertModerators")).toHaveLength(5);
+    await h.send({ type: "member.updated", member: { id: BOB } }, 10 * 60_000);
+    expect((await rep(BOB, "r6")).title).toBe("Reported");
+  });
+
   it("/rules test shows the matching rule and the marked text; members may not use it", async () => {
     const r = await h.command(MOD, "rules test", { text: "you are an idiot" });
     expect(r.title).toBe("1 rule matches");
