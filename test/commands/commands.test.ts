@@ -62,6 +62,14 @@ describe("moderator commands (platform-neutral)", () => {
     expect(shown.text).toContain("ban: done");
   });
 
+  it("/ban of someone who is not (or no longer) in the community: banned without a DM", async () => {
+    const r = await h.command(MOD, "ban", { member: "raider-42", reason: "raid", delete_messages: "1d" });
+    expect(r.tone).toBe("done");
+    expect(r.text).toContain("Messages deleted: the last 1d");
+    expect(h.performed("directMessage")).toEqual([]);
+    expect(h.performed("ban")[0]).toMatchObject({ member: "raider-42", deleteMessageSeconds: 86_400 });
+  });
+
   it("bad options get a clear reply naming the option", async () => {
     const missing = await h.command(MOD, "timeout", { member: ALICE });
     expect(missing.text).toContain("duration is required");
