@@ -1,6 +1,8 @@
 // `steward start` with DISCORD_TOKEN: the Discord adapter feeding the pipeline on the configured
 // store until SIGINT/SIGTERM, then a clean stop (adapter, pending writes, database).
 import path from "node:path";
+import { schedule } from "node-cron";
+import { PrismaCustomers } from "../store/customers.js";
 import type { Io } from "./io.js";
 import { UserError } from "./io.js";
 import { loadLibrary, rulesDirFrom, type CommonOptions } from "./shared.js";
@@ -30,6 +32,7 @@ export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<v
     settings,
     library: library,
     logger,
+    customers: new PrismaCustomers(store.prisma),
   });
   const stopped = new Promise<void>((resolve) => {
     process.once("SIGINT", resolve).once("SIGTERM", resolve);
@@ -45,8 +48,11 @@ export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<v
   logger.info({ store: store.location, guidelines: library.all.ruleCount }, "connected to Discord; press Ctrl-C to stop");
   // Write behind on a timer too: a quiet server still gets its state saved.
   const flusher = setInterval(() => void pipeline.flush().catch((err: unknown) => logger.error({ err }, "flush failed")), 5000);
+  // Onboarding's timer work (nudges due, raid mode lifting after a calm period), every minute.
+  const minutely = schedule("* * * * *", () => pipeline.tick().catch((err: unknown) => logger.error({ err }, "onboarding timer failed")), { noOverlap: true });
   await stopped;
   clearInterval(flusher);
+  await minutely.destroy();
   logger.info("stopping: disconnecting, writing pending changes, closing the database");
   await adapter.stop();
   await pipeline.flush();

@@ -12,6 +12,8 @@ export interface MemberState {
   leftAt: number | null;
   messageCount: number;
   lastActiveAt: number | null;
+  /** When onboarding's follow-up nudge went out (sent once). */
+  nudgedAt: number | null;
   moderation: MemberModerationState;
 }
 
@@ -27,7 +29,7 @@ export interface CommunityState {
 }
 
 export function newMember(id: string): MemberState {
-  return { id, roles: [], joinedAt: null, leftAt: null, messageCount: 0, lastActiveAt: null, moderation: { strikes: [], recent: new Map() } };
+  return { id, roles: [], joinedAt: null, leftAt: null, messageCount: 0, lastActiveAt: null, nudgedAt: null, moderation: { strikes: [], recent: new Map() } };
 }
 
 export function isModerator(c: CommunityState, m: MemberState): boolean {

@@ -66,12 +66,12 @@ export class MemoryPersistence implements Persistence {
       this.of(r.community).reviews.set(id, {
         id,
         kind: r.kind,
-        status: "pending",
+        status: r.status ?? "pending",
         member: r.member,
         caseNumber: r.caseNumber,
         payload: { ...(r.payload as object) },
         at: r.at,
-        decidedBy: null,
+        decidedBy: r.decidedBy ?? null,
       });
     }
   }

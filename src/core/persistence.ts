@@ -53,6 +53,10 @@ export interface ReviewWrite {
   member: string;
   payload: unknown;
   at: number;
+  /** Already decided (an applicant screening approved or declined on its own, kept for the record); default pending. */
+  status?: "pending" | "approved" | "rejected";
+  /** Who decided, when decided. */
+  decidedBy?: string;
 }
 
 /** Counts to add to a community's day (in its time zone). */

@@ -20,6 +20,9 @@ import { parseCommandButton } from "../commands/buttons.js";
 import { reply, replyText, type CommandReply } from "./reply.js";
 import type { GuidelineReload } from "../commands/context.js";
 import { GuidelineLibrary } from "../guidelines/library.js";
+import { OnboardingHandler } from "./handlers/onboarding.js";
+import type { OnboardingPlan } from "../onboarding/plan.js";
+import type { CustomerDirectory } from "../onboarding/customers.js";
 
 export interface DecisionRecord {
   /** Replay line number, when known. */
@@ -77,6 +80,8 @@ export interface PipelineOptions {
   logger: Logger;
   onDecision?: (d: DecisionRecord) => void;
   onCommand?: (r: CommandRecord) => void;
+  /** Onboarding's customer list for screening verification (the store's, usually). */
+  customers?: CustomerDirectory;
   /** Write behind when this many writes are pending, or this many ms have passed. */
   flushEvery?: { writes: number; ms: number };
 }
@@ -96,11 +101,15 @@ export class Pipeline {
   private readonly rates: RateStore;
   private library: GuidelineLibrary;
   private readonly commandHost: CommandHost;
+  private readonly onboarding: OnboardingHandler;
+  /** Event time of each community's last onboarding timer run (nudges, raid calm). */
+  private readonly lastDue = new Map<string, number>();
 
   constructor(private readonly opts: PipelineOptions) {
     this.activity = new ActivityTracker((c) => this.opts.settings.get(c).timezone);
     this.rates = opts.rates ?? new MemoryRateStore();
     this.library = opts.library;
+    this.onboarding = new OnboardingHandler(opts.customers ?? null);
     this.commandHost = {
       adapter: opts.adapter,
       persistence: opts.persistence,
@@ -121,8 +130,13 @@ export class Pipeline {
     const at = Date.parse(event.at);
     switch (event.type) {
       case "member.joined":
-        this.onJoin(community, event, at);
+        await this.onJoin(community, event, at);
         break;
+      case "screening.answered": {
+        const m = this.member(community, event.member);
+        await this.applyOnboarding(community, await this.onboarding.answers(community, m, event.answers, at), at);
+        break;
+      }
       case "member.left": {
         const m = this.member(community, event.member.id);
         m.leftAt = at;
@@ -158,14 +172,15 @@ export class Pipeline {
         break;
       }
       default:
-        // message.deleted, reaction.removed and screening are handled by the features that own
-        // them (onboarding, testimonials).
+        // message.deleted and reaction.removed are for the features that will own them (testimonials).
         break;
     }
+    // Onboarding's timer work follows event time, so replays nudge and lift raids as live runs do.
+    if (at - (this.lastDue.get(community.key) ?? -Infinity) >= 60_000) await this.runDue(community, at);
     await this.maybeFlush();
   }
 
-  private onJoin(c: CommunityState, event: EventOf<"member.joined">, at: number): void {
+  private async onJoin(c: CommunityState, event: EventOf<"member.joined">, at: number): Promise<void> {
     const m = this.member(c, event.member.id);
     m.joinedAt = at;
     m.leftAt = null;
@@ -173,6 +188,45 @@ export class Pipeline {
     if (event.member.name) m.name = event.member.name;
     this.markDirty(c, m);
     this.activity.join(c.key, at);
+    const { accountCreatedAt, ...rest } = event.member;
+    const plan = this.onboarding.join(c, { ...rest, ...(accountCreatedAt ? { accountCreatedAt: Date.parse(accountCreatedAt) } : {}) }, at);
+    await this.applyOnboarding(c, plan, at);
+  }
+
+  /** Runs onboarding's timer work (nudges due, raid mode lifting) for every loaded community. */
+  async tick(now = Date.now()): Promise<void> {
+    for (const c of this.communities.values()) await this.runDue(c, now);
+    await this.maybeFlush();
+  }
+
+  private async runDue(c: CommunityState, at: number): Promise<void> {
+    this.lastDue.set(c.key, at);
+    await this.applyOnboarding(c, this.onboarding.due(c, at), at);
+  }
+
+  /** Performs onboarding's actions (each awaited, logged) and keeps its applicant records and nudges. */
+  private async applyOnboarding(c: CommunityState, plan: OnboardingPlan, at: number): Promise<void> {
+    for (const a of plan.actions) {
+      const outcome = await this.perform(a);
+      this.batch.actionLogs.push({ community: c.dbId, caseNumber: null, kind: a.kind, payload: a, outcome, at });
+    }
+    for (const r of plan.applicants) {
+      this.batch.reviews.push({
+        community: c.dbId,
+        kind: "member",
+        caseNumber: null,
+        member: r.member,
+        payload: { screening: r.decision, score: r.score, reasons: r.reasons, answers: r.answers },
+        at: r.at,
+        status: r.status,
+        ...(r.status !== "pending" ? { decidedBy: "steward" } : {}),
+      });
+    }
+    for (const id of plan.nudged) {
+      const m = this.member(c, id);
+      m.nudgedAt = at;
+      this.markDirty(c, m);
+    }
   }
 
   private async onMessage(c: CommunityState, event: EventOf<"message.created"> | EventOf<"message.edited">, at: number, meta: EventMeta): Promise<void> {

@@ -97,8 +97,10 @@ export class CommunityOnboarding {
     if (member.bot) return plan;
     const r = this.raid.join(member.id, at);
     if (r.raid) {
+      // The burst that tripped the guard is the raid: all of it goes to review, not only this join.
+      const held = r.started ? r.members : [member.id];
       if (r.started) plan.actions.push({ kind: "alertModerators", community: this.settings.community, text: raidStartedText(r.members, this.settings.onboarding?.raid ?? { joins: 10, within: 60_000, calm: 600_000 }), reason: "raid guard" });
-      plan.applicants.push({ member: member.id, status: "pending", decision: "raid", score: null, reasons: ["joined during a raid"], answers: {}, at });
+      for (const id of held) plan.applicants.push({ member: id, status: "pending", decision: "raid", score: null, reasons: ["joined during a raid"], answers: {}, at });
       return plan;
     }
     if (!this.screening) plan.actions.push(...this.welcome(member));

@@ -69,6 +69,7 @@ export class PrismaPersistence implements Persistence {
       s.leftAt = m.leftAt?.getTime() ?? null;
       s.messageCount = m.messageCount;
       s.lastActiveAt = m.lastActiveAt?.getTime() ?? null;
+      s.nudgedAt = m.nudgedAt?.getTime() ?? null;
       byId.set(m.platformId, s);
     }
     for (const st of strikes) {
@@ -96,15 +97,16 @@ async function run(tx: Tx, sql: string, rows: unknown[]): Promise<void> {
 
 function writeMembers(tx: Tx, b: WriteBatch) {
   const rows = b.members.map(({ community, member: m }) => ({
-    c: Number(community), p: m.id, n: m.name ?? null, r: m.roles, j: iso(m.joinedAt), l: iso(m.leftAt), mc: m.messageCount, la: iso(m.lastActiveAt),
+    c: Number(community), p: m.id, n: m.name ?? null, r: m.roles, j: iso(m.joinedAt), l: iso(m.leftAt), mc: m.messageCount, la: iso(m.lastActiveAt), nu: iso(m.nudgedAt),
   }));
   return run(tx, `
-    INSERT INTO members (community_id, platform_id, name, roles, joined_at, left_at, message_count, last_active_at)
-    SELECT x.c, x.p, x.n, ARRAY(SELECT json_array_elements_text(x.r)), x.j, x.l, x.mc, x.la
-    FROM json_to_recordset($1::json) AS x(c int, p text, n text, r json, j timestamptz, l timestamptz, mc int, la timestamptz)
+    INSERT INTO members (community_id, platform_id, name, roles, joined_at, left_at, message_count, last_active_at, nudged_at)
+    SELECT x.c, x.p, x.n, ARRAY(SELECT json_array_elements_text(x.r)), x.j, x.l, x.mc, x.la, x.nu
+    FROM json_to_recordset($1::json) AS x(c int, p text, n text, r json, j timestamptz, l timestamptz, mc int, la timestamptz, nu timestamptz)
     ON CONFLICT (community_id, platform_id) DO UPDATE SET
       name = COALESCE(EXCLUDED.name, members.name), roles = EXCLUDED.roles, joined_at = EXCLUDED.joined_at,
-      left_at = EXCLUDED.left_at, message_count = EXCLUDED.message_count, last_active_at = EXCLUDED.last_active_at`, rows);
+      left_at = EXCLUDED.left_at, message_count = EXCLUDED.message_count, last_active_at = EXCLUDED.last_active_at,
+      nudged_at = EXCLUDED.nudged_at`, rows);
 }
 
 function writeCases(tx: Tx, b: WriteBatch) {
@@ -162,10 +164,12 @@ function writeActionLogs(tx: Tx, b: WriteBatch) {
 function writeReviews(tx: Tx, b: WriteBatch) {
   const rows = b.reviews.map((r) => ({
     c: Number(r.community), k: r.kind === "message" ? "held_message" : "pending_member", p: { ...(r.payload as object), member: r.member, case: r.caseNumber }, at: iso(r.at),
+    s: r.status ?? "pending", by: r.decidedBy ?? null, da: r.status && r.status !== "pending" ? iso(r.at) : null,
   }));
   return run(tx, `
-    INSERT INTO review_items (community_id, kind, payload, created_at)
-    SELECT x.c, x.k::review_kind, x.p, x.at FROM json_to_recordset($1::json) AS x(c int, k text, p jsonb, at timestamptz)`, rows);
+    INSERT INTO review_items (community_id, kind, payload, created_at, status, decided_by, decided_at)
+    SELECT x.c, x.k::review_kind, x.p, x.at, x.s::review_status, x.by, x.da
+    FROM json_to_recordset($1::json) AS x(c int, k text, p jsonb, at timestamptz, s text, by text, da timestamptz)`, rows);
 }
 
 async function writeDays(tx: Tx, b: WriteBatch) {

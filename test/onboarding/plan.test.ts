@@ -76,7 +76,7 @@ describe("raid guard", () => {
     const trip = c.onJoin({ id: "c" }, t0 + 20_000);
     expect(trip.actions).toHaveLength(1);
     expect(trip.actions[0]).toMatchObject({ kind: "alertModerators", text: expect.stringMatching(/^Raid guard: 3 members joined within 1 min \(<@a>, <@b>, <@c>\)/) });
-    expect(trip.applicants).toMatchObject([{ member: "c", status: "pending", decision: "raid" }]);
+    expect(trip.applicants).toMatchObject([{ member: "a", decision: "raid" }, { member: "b", decision: "raid" }, { member: "c", status: "pending", decision: "raid" }]);
     const during = c.onJoin({ id: "d" }, t0 + 5 * MIN);
     expect(during.actions).toEqual([]); // no welcome, no second alert
     expect(during.applicants).toMatchObject([{ member: "d", status: "pending" }]);

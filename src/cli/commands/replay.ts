@@ -1,5 +1,6 @@
 // steward replay FILE.jsonl: the whole pipeline over an event log, on the embedded store.
 import path from "node:path";
+import { PrismaCustomers } from "../../store/customers.js";
 import type { Command } from "commander";
 import type { Io } from "../io.js";
 import { addRulesOption, addStoreOptions, env, loadLibrary, loadSettings, requireFile, rulesDirFrom, type CommonOptions } from "../shared.js";
@@ -32,8 +33,8 @@ export function registerReplay(program: Command, io: Io): void {
     const stop = new AbortController();
     const onSignal = () => stop.abort();
     process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
-    const summary = await withStore({ env: e, dataDir: opts.dataDir, memory: Boolean(opts.memory), logger }, (persistence) =>
-      runReplay({ file: path.resolve(file), library, settings, persistence, logger, json: Boolean(opts.json), out: io.out, err: io.err, signal: stop.signal }),
+    const summary = await withStore({ env: e, dataDir: opts.dataDir, memory: Boolean(opts.memory), logger }, (persistence, store) =>
+      runReplay({ file: path.resolve(file), library, settings, persistence, customers: new PrismaCustomers(store.prisma), logger, json: Boolean(opts.json), out: io.out, err: io.err, signal: stop.signal }),
     ).finally(() => process.off("SIGINT", onSignal).off("SIGTERM", onSignal));
     if (summary.interrupted) io.exitCode = 130;
     io.err.write(formatSummary(summary) + "\n");

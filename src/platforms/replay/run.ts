@@ -10,12 +10,15 @@ import type { Logger } from "../../log.js";
 import { ReplayAdapter } from "./adapter.js";
 import { readEventLog } from "./reader.js";
 import { decisionJson, decisionLine } from "./print.js";
+import type { CustomerDirectory } from "../../onboarding/customers.js";
 
 export interface ReplayOptions {
   file: string;
   library: GuidelineLibrary;
   settings: SettingsProvider;
   persistence: Persistence;
+  /** The customer list screening verifies against (the store's). */
+  customers?: CustomerDirectory;
   logger: Logger;
   json?: boolean;
   out: Writable;
@@ -52,6 +55,7 @@ export async function runReplay(o: ReplayOptions): Promise<ReplaySummary> {
     settings: o.settings,
     library: o.library,
     logger: o.logger,
+    ...(o.customers ? { customers: o.customers } : {}),
     onDecision: (d) => {
       o.onDecision?.(d);
       if (!o.quiet) o.out.write((o.json ? decisionJson(d) : decisionLine(d)) + "\n");
