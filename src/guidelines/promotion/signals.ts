@@ -1,8 +1,9 @@
 // Finds self-promotion signals in a message. One pass over the characters collects word
-// prefixes (looked up in a trigger table), digit counts and whether Bengali letters occur;
-// only the patterns whose trigger words are present run. Ordinary chat runs no regex at all.
+// prefixes (looked up in a trigger table, see triggers.ts), digit counts and whether Bengali
+// letters occur; only the patterns whose trigger words are present run. Ordinary chat runs no regex at all.
 // The text result is cached for the last message seen, so every rule asking costs one scan.
 import { BENGALI_PATTERNS, PATTERNS, SIGNALS, type Signal } from "./lexicon.js";
+import { BENGALI_CLASS, BENGALI_DIGIT_CLASS, BRACKET_CLASS, CHAR, CLASS, FLAG_BASE, PSEUDO, SEP_CLASS, buildTriggerTable, findSlot, slotOf, wordKey, type TriggerTable } from "./triggers.js";
 import { findPhones } from "./phone.js";
 import { mayContainLinks } from "../links/link.js";
 
@@ -19,42 +20,14 @@ export interface SignalHit {
 export interface TextSignals {
   /** Bit i set when SIGNALS[i] was found. */
   mask: number;
-  /** First hit of each pattern that matched, in pattern order. */
+  /** First hit of each pattern that matched, in the order the patterns' triggers completed. */
   hits: readonly SignalHit[];
 }
 
 export const signalBit = (s: Signal): number => 1 << SIGNALS.indexOf(s);
 
-// Word keys: the first four letters/digits of a word (a-z0-9 → 1..36) and its length capped at 4,
-// so "sub" (a whole word) and "subs…" (prefix) are different keys. Pseudo keys (negative) stand
-// for facts of the whole message: digits, a dotted word, a handle separator.
-const CHAR = new Uint8Array(128);
-for (let c = 97; c <= 122; c++) CHAR[c] = c - 96;
-for (let c = 65; c <= 90; c++) CHAR[c] = c - 64;
-for (let c = 48; c <= 57; c++) CHAR[c] = c - 21; // 27..36
-
-function keyOf(word: string): number {
-  let h = 0;
-  const n = Math.min(word.length, 4);
-  for (let i = 0; i < n; i++) h = h * 37 + (CHAR[word.charCodeAt(i)] ?? 0);
-  return h * 5 + n;
-}
-
-const PSEUDO: Record<string, number> = { "#d1": -1, "#d4": -2, "#d6": -3, "#link": -4, "#sep": -5 };
-
-// A bitset over the first three characters of trigger words (and whole words of one or two):
-// most words of a message fail it and skip the map lookup.
-const PREFIX_BITS = 37 * 37 * 37 * 4;
-function prefixSlot(h3: number, len: number): number {
-  return len >= 3 ? h3 : h3 + 37 * 37 * 37 * len;
-}
-
 interface Compiled {
-  /** key → entries (pattern index × 2 + group). */
-  triggers: Map<number, number[]>;
-  prefixes: Uint8Array;
-  /** Groups each pattern needs: 1 (bit 0) or 3 (bits 0 and 1). */
-  need: Uint8Array;
+  table: TriggerTable;
   regexes: RegExp[];
   signals: Signal[];
   bengali: [Signal, RegExp][];
@@ -63,29 +36,8 @@ interface Compiled {
 let compiled: Compiled | undefined;
 
 function compile(): Compiled {
-  const triggers = new Map<number, number[]>();
-  const prefixes = new Uint8Array(PREFIX_BITS);
-  const add = (word: string, entry: number) => {
-    const w = word.toLowerCase();
-    const k = PSEUDO[w] ?? keyOf(w);
-    if (k >= 0) {
-      let h3 = 0;
-      const n = Math.min(w.length, 3);
-      for (let i = 0; i < n; i++) h3 = h3 * 37 + (CHAR[w.charCodeAt(i)] ?? 0);
-      prefixes[prefixSlot(h3, w.length)] = 1;
-    }
-    const list = triggers.get(k);
-    if (!list) triggers.set(k, [entry]);
-    else if (!list.includes(entry)) list.push(entry);
-  };
-  PATTERNS.forEach((p, i) => {
-    for (const w of p.when) add(w, i * 2);
-    for (const w of p.and ?? []) add(w, i * 2 + 1);
-  });
   return {
-    triggers,
-    prefixes,
-    need: Uint8Array.from(PATTERNS.map((p) => (p.and ? 3 : 1))),
+    table: buildTriggerTable(),
     regexes: PATTERNS.map((p) => new RegExp(p.re, "i")),
     signals: PATTERNS.map((p) => p.signal),
     bengali: Object.entries(BENGALI_PATTERNS).map(([s, res]) => [s as Signal, new RegExp(res!.join("|"), "u")]),
@@ -124,18 +76,19 @@ export function textSignals(text: string): TextSignals {
 }
 
 // Scratch per pattern: the scan generation that last touched it and the groups seen; the
-// patterns to run. Module state, reused by every scan (scan is synchronous and not reentrant).
+// patterns to run, in the order their triggers were completed. Module state, reused by every
+// scan (scan is synchronous and not reentrant).
 let stamp = new Uint32Array(0);
 let groups = new Uint8Array(0);
 let generation = 0;
 const runList: number[] = [];
 let runCount = 0;
 
-function feed(c: Compiled, key: number): void {
-  const list = c.triggers.get(key);
-  if (list === undefined) return;
-  for (let j = 0; j < list.length; j++) {
-    const e = list[j]!;
+/** Marks the groups that a trigger slot's entries stand for; a pattern whose groups are complete joins runList. */
+function feedSlot(t: TriggerTable, slot: number): void {
+  const entries = t.entries;
+  for (let j = t.start[slot]!, end = t.end[slot]!; j < end; j++) {
+    const e = entries[j]!;
     const p = e >> 1;
     if (stamp[p] !== generation) {
       stamp[p] = generation;
@@ -145,15 +98,21 @@ function feed(c: Compiled, key: number): void {
     const after = before | (1 << (e & 1));
     if (after === before) continue;
     groups[p] = after;
-    if (after === c.need[p]) runList[runCount++] = p;
+    if (after === t.need[p]) runList[runCount++] = p;
   }
+}
+
+function feed(t: TriggerTable, key: number): void {
+  const slot = findSlot(t, key);
+  if (slot !== -1) feedSlot(t, slot);
 }
 
 function scan(text: string): TextSignals {
   const c = (compiled ??= compile());
-  if (stamp.length !== c.need.length) {
-    stamp = new Uint32Array(c.need.length);
-    groups = new Uint8Array(c.need.length);
+  const t = c.table;
+  if (stamp.length !== t.need.length) {
+    stamp = new Uint32Array(t.need.length);
+    groups = new Uint8Array(t.need.length);
   }
   if (++generation === 0xffffffff) {
     stamp.fill(0);
@@ -163,50 +122,68 @@ function scan(text: string): TextSignals {
 
   let digits = 0;
   let longest = 0;
-  let bengali = false;
+  let flags = 0; // bit (class - FLAG_BASE) set for each flag class seen
   let dotted = false;
-  let sep = false;
-  let bracket = false;
-  let h = 0;
-  let h3 = 0;
-  let len = 0;
-  let prev = 0;
+  // Locals, not imported bindings, in the hot loop (V8 re-checks an import on every read).
+  const keys = t.keys;
+  const slotMask = t.mask;
+  const classOf = CLASS;
+  const flagBase = FLAG_BASE;
+  const bengaliDigit = BENGALI_DIGIT_CLASS;
   const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    const ch = i < n ? text.charCodeAt(i) : 32;
-    const idx = ch < 128 ? CHAR[ch]! : 0;
-    if (idx !== 0) {
-      if (len < 4) {
-        h = h * 37 + idx;
-        if (len < 3) h3 = h;
-      }
-      len++;
-      if (idx >= 27) digits++;
-      if (prev === 46 /* . */ && i >= 2 && CHAR[text.charCodeAt(i - 2)]) dotted = true;
-      prev = ch;
+  let i = 0;
+  while (i < n) {
+    let cls = classOf[text.charCodeAt(i)]!;
+    if (cls === 0) {
+      i++;
       continue;
     }
-    if (len !== 0) {
-      if (len > longest) longest = len;
-      if (c.prefixes[prefixSlot(h3, len)] === 1) feed(c, h * 5 + (len < 4 ? len : 4));
-      h = 0;
-      h3 = 0;
-      len = 0;
+    if (cls >= flagBase) {
+      // A handle separator, a bracket ("(dot)" links), Bengali.
+      flags |= 1 << (cls - flagBase);
+      if (cls === bengaliDigit) digits++;
+      i++;
+      continue;
     }
-    if (ch === 58 || ch === 64 || ch === 61 || ch === 0x2192 || ch === 0x27a1) sep = true;
-    else if (ch === 40 || ch === 91 || ch === 123) bracket = true;
-    else if (ch >= 0x0980 && ch <= 0x09ff) {
-      bengali = true;
-      if (ch >= 0x09e6 && ch <= 0x09ef) digits++;
+    // A word starts. After "x." it is a dotted word (a possible link).
+    if (i >= 2 && text.charCodeAt(i - 1) === 46) {
+      const before = text.charCodeAt(i - 2);
+      if (before < 128 && CHAR[before] !== 0) dotted = true;
     }
-    prev = ch;
+    const start = i;
+    let h = 0;
+    // Its first four characters make the key; the rest only count digits.
+    do {
+      h = h * 37 + cls;
+      if (cls >= 27) digits++;
+      cls = ++i < n ? classOf[text.charCodeAt(i)]! : 0;
+    } while (cls !== 0 && cls < flagBase && i - start < 4);
+    while (cls !== 0 && cls < flagBase) {
+      if (cls >= 27) digits++;
+      cls = ++i < n ? classOf[text.charCodeAt(i)]! : 0;
+    }
+    const len = i - start;
+    if (len > longest) longest = len;
+    // Look the word up (inlined findSlot: this runs for every word of every message).
+    const key = wordKey(h, len);
+    for (let s = slotOf(key, slotMask); ; s = (s + 1) & slotMask) {
+      const k = keys[s]!;
+      if (k === key) {
+        feedSlot(t, s);
+        break;
+      }
+      if (k === 0) break;
+    }
   }
-  if (digits >= 1) feed(c, PSEUDO["#d1"]!);
-  if (digits >= 4) feed(c, PSEUDO["#d4"]!);
-  if (digits >= 6) feed(c, PSEUDO["#d6"]!);
+  const sep = (flags & (1 << (SEP_CLASS - FLAG_BASE))) !== 0;
+  const bracket = (flags & (1 << (BRACKET_CLASS - FLAG_BASE))) !== 0;
+  const bengali = (flags & ((1 << (BENGALI_CLASS - FLAG_BASE)) | (1 << (BENGALI_DIGIT_CLASS - FLAG_BASE)))) !== 0;
+  if (digits >= 1) feed(t, PSEUDO.d1);
+  if (digits >= 4) feed(t, PSEUDO.d4);
+  if (digits >= 6) feed(t, PSEUDO.d6);
   // "(dot)" / "[.]" links are rare: only then ask the link pre-check.
-  if (dotted || (bracket && mayContainLinks(text))) feed(c, PSEUDO["#link"]!);
-  if (sep) feed(c, PSEUDO["#sep"]!);
+  if (dotted || (bracket && mayContainLinks(text))) feed(t, PSEUDO.link);
+  if (sep) feed(t, PSEUDO.sep);
   if (runCount === 0 && digits < 9 && !bengali && longest < 26) return EMPTY;
 
   let mask = 0;
