@@ -90,6 +90,22 @@ describe("rate", () => {
     expect(attachments.test(message("", { at: T0, rates, attachments: 5 }))?.[0]?.detail).toBe("5 attachments in 1m (max 4)");
   });
 
+  it("keeps counting each member's window across many members (scope table cleared and rebuilt)", () => {
+    const rates = new MemoryRateStore();
+    const c = rate({ count: "messages", max: 1, within: "1h" });
+    const other = rate({ count: "messages", per: "channel", max: 1_000_000, within: "1h" });
+    const send = (member: string, i: number) => {
+      const input = message("hi", { at: T0 + i, rates, member: { id: member }, channel: `ch${i % 3}` });
+      other.test(input); // alternates member and channel scopes
+      return c.test(input);
+    };
+    expect(send("first", 0)).toBeNull();
+    for (let i = 1; i <= 60_000; i++) expect(send(`m${i}`, i)).toBeNull();
+    expect(send("first", 60_001)?.[0]?.detail).toBe("2 messages in 1h (max 1)");
+    expect(send("m60000", 60_002)?.[0]?.detail).toBe("2 messages in 1h (max 1)");
+    expect(send("m5", 60_003)?.[0]?.detail).toBe("2 messages in 1h (max 1)");
+  });
+
   it("does not count the same message twice", () => {
     const c = rate({ count: "messages", max: 1, within: "1m" });
     const rates = new MemoryRateStore();

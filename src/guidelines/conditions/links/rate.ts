@@ -102,6 +102,33 @@ function shortId(instanceId: string): string {
   return (h1 >>> 0).toString(36) + (h2 >>> 16).toString(36);
 }
 
+/**
+ * Scopes (member and channel ids) as small integers, shared by every rate condition: a message
+ * costs one map lookup, by the first rate condition that judges it; the next ones find its
+ * scope in the one-entry memo. Cleared past MAX_SCOPES (`scopeEpoch` tells conditions).
+ */
+const scopeIds = new Map<string, number>();
+const MAX_SCOPES = 50_000;
+let scopeEpoch = 0;
+let lastScope: string | undefined;
+let lastScopeId = -1;
+
+function scopeId(scope: string): number {
+  if (scope === lastScope) return lastScopeId;
+  let id = scopeIds.get(scope);
+  if (id === undefined) {
+    if (scopeIds.size >= MAX_SCOPES) {
+      scopeIds.clear();
+      scopeEpoch++;
+    }
+    id = scopeIds.size;
+    scopeIds.set(scope, id);
+  }
+  lastScope = scope;
+  lastScopeId = id;
+  return id;
+}
+
 interface KeyEntry {
   readonly key: string;
   /** The in-memory store `series` came from and its epoch then (stale when either changed). */
@@ -119,11 +146,12 @@ class RateCondition implements CompiledCondition {
   private lastRates: unknown;
   private lastResult: Match[] | null = null;
   /**
-   * Store keys by scope, so a message builds no key string (bounded: cleared when large), and
-   * for the in-memory store the key's series, so a hit skips the store's map lookup.
+   * Store keys by scope id, so a message builds no key string, and for the in-memory store the
+   * key's series, so a hit skips the store's map lookup. Dense (no holes: V8 keeps it a fast array).
    */
-  private readonly keys = new Map<string, KeyEntry>();
+  private keys: (KeyEntry | undefined)[] = [];
   private keysCommunity: string | undefined;
+  private keysEpoch = 0;
 
   constructor(
     private readonly c: Config,
@@ -145,16 +173,19 @@ class RateCondition implements CompiledCondition {
   }
 
   private keyFor(community: string, scope: string): KeyEntry {
-    if (community !== this.keysCommunity) {
+    const id = scopeId(scope);
+    if (community !== this.keysCommunity || this.keysEpoch !== scopeEpoch) {
       // Keys are per community; one bot serving several communities alternates rarely enough.
-      this.keys.clear();
+      this.keys = [];
       this.keysCommunity = community;
+      this.keysEpoch = scopeEpoch;
     }
-    let key = this.keys.get(scope);
+    const keys = this.keys;
+    let key = keys[id];
     if (key === undefined) {
-      if (this.keys.size >= 50_000) this.keys.clear();
+      while (keys.length <= id) keys.push(undefined);
       key = { key: `${this.id}\u0001${community}\u0001${scope}`, store: null, epoch: 0, series: null };
-      this.keys.set(scope, key);
+      keys[id] = key;
     }
     return key;
   }
