@@ -10,6 +10,7 @@ import { registerSchema } from "./commands/schema.js";
 import { registerEval } from "./commands/eval.js";
 import { registerBacktest } from "./commands/backtest.js";
 import { registerFacebook } from "./commands/facebook.js";
+import { registerCustomers } from "./commands/customers.js";
 import { UserError, type Io, processIo } from "./io.js";
 import { maskSecrets } from "../log.js";
 
@@ -26,6 +27,7 @@ export function buildProgram(io: Io): Command {
     });
   for (const register of [registerStart, registerReplay, registerMigrate, registerCheck, registerRules, registerEval, registerBacktest, registerSchema]) register(program, io);
   registerFacebook(program, io);
+  registerCustomers(program, io);
   return program;
 }
 

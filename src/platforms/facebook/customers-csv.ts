@@ -1,6 +1,6 @@
 // A customer list for verification (`--customers customers.csv`): name, email, order; loaded
 // into memory for one run. Values are compared in normal form (src/onboarding/customers.ts).
-import { MemoryCustomers } from "../../onboarding/customers.js";
+import { MemoryCustomers, type CustomerRecord } from "../../onboarding/customers.js";
 import { readCsv, type SkippedRow } from "./csv-read.js";
 import { cell, describeHeaders, mapColumns, type FieldSpec } from "./headers.js";
 
@@ -19,15 +19,15 @@ export interface LoadedCustomers {
   unknown: string[];
 }
 
-export function loadCustomersCsv(file: string, community: string): LoadedCustomers {
+/** The customer records of a CSV file (rows without an email or order number skipped, with their line). */
+export function readCustomerRecords(file: string): { records: CustomerRecord[]; skipped: SkippedRow[]; unknown: string[] } {
   const table = readCsv(file);
   const map = mapColumns(table.headers, CUSTOMER_FIELDS);
   if (!map.index.has("email") && !map.index.has("order")) {
     throw new CsvLayoutError(`${file}: no email or order column (headers found: ${table.headers.join(", ") || "none"}); expected ${describeHeaders(CUSTOMER_FIELDS)}`);
   }
-  const directory = new MemoryCustomers();
   const skipped = [...table.skipped];
-  let count = 0;
+  const records: CustomerRecord[] = [];
   for (const row of table.rows) {
     const email = cell(row.cells, map, "email");
     const order = cell(row.cells, map, "order");
@@ -36,8 +36,14 @@ export function loadCustomersCsv(file: string, community: string): LoadedCustome
       continue;
     }
     const name = cell(row.cells, map, "name");
-    directory.add(community, { ...(name && { name }), ...(email && { email }), ...(order && { order }) });
-    count++;
+    records.push({ ...(name && { name }), ...(email && { email }), ...(order && { order }) });
   }
-  return { directory, count, skipped: skipped.sort((a, b) => a.line - b.line), unknown: map.unknown };
+  return { records, skipped: skipped.sort((a, b) => a.line - b.line), unknown: map.unknown };
+}
+
+export function loadCustomersCsv(file: string, community: string): LoadedCustomers {
+  const { records, skipped, unknown } = readCustomerRecords(file);
+  const directory = new MemoryCustomers();
+  for (const r of records) directory.add(community, r);
+  return { directory, count: records.length, skipped, unknown };
 }
