@@ -59,6 +59,8 @@ export function commandContext(host: CommandHost, c: CommunityState, invoker: Me
 }
 
 function recordManualCase(host: CommandHost, c: CommunityState, invoker: MemberState, k: ManualCase, at: number): void {
+  // The member row must be in the same batch: cases and strikes are joined to it by platform id.
+  const member = host.member(c, k.member);
   const batch = host.batch();
   batch.cases.push({
     community: c.dbId,
@@ -79,6 +81,6 @@ function recordManualCase(host: CommandHost, c: CommunityState, invoker: MemberS
   });
   if (k.strikes > 0) {
     batch.strikes.push({ community: c.dbId, member: k.member, caseNumber: k.number, points: k.strikes, at, expiresAt: at + c.guidelines.escalation.decayMs });
-    host.member(c, k.member).moderation.strikes.push({ points: k.strikes, at, caseNumber: k.number });
+    member.moderation.strikes.push({ points: k.strikes, at, caseNumber: k.number });
   }
 }
