@@ -213,6 +213,9 @@ describe("moderator commands on Discord", () => {
     expect(a.text).toContain("the member is an administrator");
     expect(fake.calls.slice(a.since).filter((c) => c.route === BAN)).toEqual([]);
     expect(fake.model.guilds.get(IDS.guild)!.bans.has(U.carol)).toBe(false);
+    const owner = await run(IDS.bob, "kick", [user("member", IDS.owner)]);
+    expect(owner.text).toContain("the member owns the server");
+    expect(fake.calls.slice(owner.since).filter((c) => c.route === "DELETE /guilds/:guildId/members/:userId")).toEqual([]);
   });
 
   it("a moderator's /ban: the PUT ban call, a manual case in /case show and /history", async () => {
