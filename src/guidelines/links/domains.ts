@@ -22,6 +22,22 @@ export function normalizeDomainEntry(entry: string): { host: string; path: strin
   return { host, path };
 }
 
+/**
+ * A host and the domains it is under, longest first ("a.b.com", "b.com", "com"). Remembered for
+ * recent hosts: every link rule asks about the same few hosts in turn, and the strings made here
+ * keep their hash for the next Set lookup.
+ */
+const recentDomains = new Map<string, readonly string[]>();
+function domainsOf(host: string): readonly string[] {
+  let out = recentDomains.get(host);
+  if (out !== undefined) return out;
+  const list = [host];
+  for (let dot = host.indexOf("."); dot !== -1; dot = host.indexOf(".", dot + 1)) list.push(host.slice(dot + 1));
+  if (recentDomains.size >= 256) recentDomains.clear();
+  recentDomains.set(host, (out = list));
+  return out;
+}
+
 /** A set of domains; each matches itself and every subdomain ("evil.com" matches "a.evil.com"). */
 export class DomainSet {
   private readonly hosts = new Set<string>();
@@ -58,13 +74,8 @@ export class DomainSet {
    * against "host/path" entries, case-insensitively, as a prefix ending at a path boundary.
    */
   match(host: string, path = ""): string | null {
-    let h = host;
-    for (;;) {
-      if (this.hosts.has(h)) return h;
-      const dot = h.indexOf(".");
-      if (dot === -1) break;
-      h = h.slice(dot + 1);
-    }
+    const suffixes = domainsOf(host);
+    for (let i = 0; i < suffixes.length; i++) if (this.hosts.has(suffixes[i]!)) return suffixes[i]!;
     if (this.paths.size && path) {
       const prefixes = this.paths.get(host.startsWith("www.") ? host.slice(4) : host);
       if (prefixes) {
@@ -88,6 +99,18 @@ export class DomainSet {
  * ("name.github.io").
  */
 export function registrableDomain(host: string): string {
+  let reg = recentRegistrable.get(host);
+  if (reg === undefined) {
+    if (recentRegistrable.size >= 256) recentRegistrable.clear();
+    recentRegistrable.set(host, (reg = computeRegistrable(host)));
+  }
+  return reg;
+}
+
+/** Registrable domains of recent hosts: links repeat (youtube.com, discord.gg) from message to message. */
+const recentRegistrable = new Map<string, string>();
+
+function computeRegistrable(host: string): string {
   const labels = host.split(".");
   const n = labels.length;
   if (n <= 2) return host;

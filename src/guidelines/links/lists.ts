@@ -102,6 +102,18 @@ const GLUED = SCAM_HOST_PAIRS.map(([a, b]) => a + b);
 
 /** "free+nitro" when the host's name has a scam shape, else null. */
 export function scamShape(host: string): string | null {
+  let shape = recentShapes.get(host);
+  if (shape === undefined) {
+    if (recentShapes.size >= 256) recentShapes.clear();
+    recentShapes.set(host, (shape = computeScamShape(host)));
+  }
+  return shape;
+}
+
+/** Answers for recent hosts: links repeat from message to message. */
+const recentShapes = new Map<string, string | null>();
+
+function computeScamShape(host: string): string | null {
   const name = domainName(host);
   const words = name.split(/[-_]+/).filter(Boolean);
   for (let i = 0; i + 1 < words.length; i++) {

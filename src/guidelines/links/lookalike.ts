@@ -83,11 +83,23 @@ export class LookalikeIndex {
     this.embedded = names.flatMap((p) => p.officialDomains.filter((d) => d.includes(".")).map((d) => [`${d}.`, p] as [string, ProtectedName]));
   }
 
-  /** The lookalike a link is, or null (not a lookalike, or a real domain). */
+  /** Answers for recent hosts (keyed by host and Unicode host): links repeat from message to message. */
+  private readonly recent = new Map<string, LookalikeHit | null>();
+
+  /** The lookalike a link is, or null (not a lookalike, or a real domain). Hits are shared: do not modify. */
   check(link: Link): LookalikeHit | null {
-    const host = link.host;
+    const key = link.unicodeHost === link.host ? link.host : `${link.host} ${link.unicodeHost}`;
+    let hit = this.recent.get(key);
+    if (hit === undefined) {
+      if (this.recent.size >= 256) this.recent.clear();
+      this.recent.set(key, (hit = this.compute(link.host, link.unicodeHost)));
+    }
+    return hit;
+  }
+
+  private compute(host: string, unicodeHost: string): LookalikeHit | null {
     if (this.official.has(host)) return null;
-    const regUnicode = registrableDomain(link.unicodeHost);
+    const regUnicode = registrableDomain(unicodeHost);
     const dot = regUnicode.indexOf(".");
     const label = dot === -1 ? regUnicode : regUnicode.slice(0, dot);
     const skel = skeleton(label);
