@@ -128,18 +128,6 @@ function isSpace(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b);
 }
 
-/**
- * The UTF-16 units of the text being featurized, copied once: V8 reads a typed array in the
- * scan loops much faster than it calls charCodeAt. Scratch, grown as needed.
- */
-let units = new Uint16Array(1024);
-function unitsOf(text: string): Uint16Array {
-  const n = text.length;
-  if (units.length < n) units = new Uint16Array(Math.max(n, units.length * 2));
-  for (let i = 0; i < n; i++) units[i] = text.charCodeAt(i);
-  return units;
-}
-
 /** Longest word prefix used for character n-grams. */
 export const MAX_WORD = 40;
 
@@ -219,34 +207,34 @@ export function wordKey(buf: FeatureBuffer, w: number): number {
 }
 
 /** Case-insensitive ASCII comparison of text at i with a lower-case pattern, without allocating. */
-function startsWithLower(t: Uint16Array, n: number, i: number, pattern: string): boolean {
-  if (i + pattern.length > n) return false;
+function startsWithLower(text: string, i: number, pattern: string): boolean {
+  if (i + pattern.length > text.length) return false;
   for (let k = 0; k < pattern.length; k++) {
-    const c = t[i + k]!;
+    const c = text.charCodeAt(i + k);
     if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== pattern.charCodeAt(k)) return false;
   }
   return true;
 }
 
-function startsUrl(t: Uint16Array, n: number, i: number): boolean {
-  return startsWithLower(t, n, i, "http://") || startsWithLower(t, n, i, "https://") || startsWithLower(t, n, i, "www.");
+function startsUrl(text: string, i: number): boolean {
+  return startsWithLower(text, i, "http://") || startsWithLower(text, i, "https://") || startsWithLower(text, i, "www.");
 }
 
 /** A "." joining a name to a 2–4 letter lower-case ending: "murdev.com", "bit.ly/x". */
-function isDomainDot(t: Uint16Array, n: number, i: number): boolean {
+function isDomainDot(text: string, i: number): boolean {
   if (i === 0) return false;
-  const prev = classOf(fold(t[i - 1]!)) & 7;
+  const prev = classOf(fold(text.charCodeAt(i - 1))) & 7;
   if (prev !== LETTER && prev !== DIGIT) return false;
   let j = i + 1;
-  while (j < n) {
-    const c = t[j]!;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
     if (c < 0x61 || c > 0x7a) break;
     j++;
   }
   const len = j - i - 1;
   if (len < 2 || len > 4) return false;
-  if (j === n) return true;
-  const next = t[j]!;
+  if (j === text.length) return true;
+  const next = text.charCodeAt(j);
   return classOf(fold(next)) === SEP && next !== 0x2d;
 }
 
@@ -257,11 +245,10 @@ export function featurize(text: string, opts: FeatureOptions, buf: FeatureBuffer
   buf.charCount = 0;
   buf.prev = START_TOKEN;
   const n = text.length;
-  const t = unitsOf(text);
   let sawDomain = false;
   let i = 0;
   while (i < n) {
-    const c = fold(t[i]!);
+    const c = fold(text.charCodeAt(i));
     const cls = classOf(c);
     if (cls === SEP || c === 0x2a) {
       if (isSpace(c)) {
@@ -269,13 +256,13 @@ export function featurize(text: string, opts: FeatureOptions, buf: FeatureBuffer
         continue;
       }
       // Discord/Slack mentions <@123>, <@!123>, <@&123>, <#123>: skipped whole.
-      if (c === 0x3c && i + 1 < n && (t[i + 1]! === 0x40 || t[i + 1]! === 0x23)) {
+      if (c === 0x3c && i + 1 < n && (text.charCodeAt(i + 1) === 0x40 || text.charCodeAt(i + 1) === 0x23)) {
         let j = i + 2;
-        while (j < n && t[j]! !== 0x3e && !isSpace(t[j]!)) j++;
-        i = j < n && t[j]! === 0x3e ? j + 1 : j;
+        while (j < n && text.charCodeAt(j) !== 0x3e && !isSpace(text.charCodeAt(j))) j++;
+        i = j < n && text.charCodeAt(j) === 0x3e ? j + 1 : j;
         continue;
       }
-      if (c === 0x2e && !sawDomain && isDomainDot(t, n, i)) {
+      if (c === 0x2e && !sawDomain && isDomainDot(text, i)) {
         sawDomain = true;
         buf.push(DOMAIN_CODE, -1);
       }
@@ -284,15 +271,15 @@ export function featurize(text: string, opts: FeatureOptions, buf: FeatureBuffer
     }
     // Links: the whole chunk up to the next space is one <url> token. (A word always starts
     // after a separator: scanWord() consumes whole words.)
-    const c2 = i + 1 < n ? t[i + 1]! | 0x20 : 0;
-    if ((((c | 0x20) === 0x68 && c2 === 0x74) || ((c | 0x20) === 0x77 && c2 === 0x77)) && startsUrl(t, n, i)) {
+    const c2 = i + 1 < n ? text.charCodeAt(i + 1) | 0x20 : 0;
+    if ((((c | 0x20) === 0x68 && c2 === 0x74) || ((c | 0x20) === 0x77 && c2 === 0x77)) && startsUrl(text, i)) {
       let j = i;
-      while (j < n && !isSpace(t[j]!)) j++;
+      while (j < n && !isSpace(text.charCodeAt(j))) j++;
       addToken(buf, opts, URL_TOKEN, i, j);
       i = j;
       continue;
     }
-    i = scanWord(t, n, i, opts, buf);
+    i = scanWord(text, i, opts, buf);
   }
 }
 
@@ -307,7 +294,8 @@ function bigramCode(prev: number, h: number): number {
 }
 
 /** Scans the word starting at `start` into `buf`; returns the offset after it. */
-function scanWord(t: Uint16Array, n: number, start: number, opts: FeatureOptions, buf: FeatureBuffer): number {
+function scanWord(text: string, start: number, opts: FeatureOptions, buf: FeatureBuffer): number {
+  const n = text.length;
   let letters = 0;
   let upper = 0;
   let digits = 0;
@@ -324,7 +312,7 @@ function scanWord(t: Uint16Array, n: number, start: number, opts: FeatureOptions
   let run = 0;
   let end = start;
   for (; end < n; end++) {
-    let c = t[end]!;
+    let c = text.charCodeAt(end);
     if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
     const info = c < TABLE ? INFO[c]! : c === 0x2019 ? JOINER << 12 : 0;
     const cls = info >>> 12;
@@ -338,8 +326,8 @@ function scanWord(t: Uint16Array, n: number, start: number, opts: FeatureOptions
       // "*" belongs to the word only when a letter or digit follows its run ("f**k", not "sigh*")
       if (c === 0x2a) {
         let r = end + 1;
-        while (r < n && t[r]! === 0x2a) r++;
-        const next = r < n ? classOf(fold(t[r]!)) & 7 : SEP;
+        while (r < n && text.charCodeAt(r) === 0x2a) r++;
+        const next = r < n ? classOf(fold(text.charCodeAt(r))) & 7 : SEP;
         if (next !== LETTER && next !== DIGIT) break;
       }
       symbols++;
@@ -373,7 +361,7 @@ function scanWord(t: Uint16Array, n: number, start: number, opts: FeatureOptions
       len++;
     }
   }
-  const first = t[start]!;
+  const first = text.charCodeAt(start);
   // @mention, unless it looks like leet ("@ss", "@sshole": short and lower-case)
   if (first === 0x40 && letters + digits > 0 && (upper > 0 || end - start > 8)) return end;
   if (letters === 0 && (foreign > 0 || digits + symbols === 0)) return end; // other script, or apostrophes only
@@ -389,7 +377,7 @@ function scanWord(t: Uint16Array, n: number, start: number, opts: FeatureOptions
     for (let k = start; k <= end; k++) {
       let m = 0;
       if (k < end) {
-        const c = fold(t[k]!);
+        const c = fold(text.charCodeAt(k));
         m = c < TABLE ? MIXED[c]! : 0;
         if (m === 0) continue;
         if (m === cur) {
@@ -408,7 +396,7 @@ function scanWord(t: Uint16Array, n: number, start: number, opts: FeatureOptions
     }
   }
   if (len === 0) return end;
-  if (len === 3 && end - start === 3 && t[start] === 0x55 && t[start + 1] === 0x52 && t[start + 2] === 0x4c) {
+  if (len === 3 && end - start === 3 && text.startsWith("URL", start)) {
     addToken(buf, opts, URL_TOKEN, start, end); // OLID writes every link as the bare word URL
     return end;
   }
