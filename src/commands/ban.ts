@@ -25,6 +25,7 @@ export const ban = defineCommand({
     manualAction(ctx, {
       command: "ban",
       verb: "ban",
+      action: "ban",
       mustBePresent: false,
       member: o.member,
       reason: o.reason,

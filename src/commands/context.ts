@@ -45,6 +45,8 @@ export interface CommandContext {
   can(kind: Action["kind"]): boolean;
   /** Asks the platform whether the member is in the community and why it may not act on them (null: it may). */
   inspectMember(member: string): Promise<MemberInspection>;
+  /** Why the platform would not let the invoker do `kind` to `target` themselves (null: it would). */
+  invokerMay(target: string | null, kind: Action["kind"]): Promise<string | null>;
   /** Performs one action (awaited) and logs it in the action log under the case. */
   perform(action: Action, caseNumber: number | null): Promise<ActionOutcome>;
   /** Takes the next number from the community's case counter (shared with automatic cases). */

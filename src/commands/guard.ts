@@ -1,6 +1,7 @@
 // The one place that says whether an invoker may use a command and a moderator may act on a member.
 // The platform has the last word (Discord: owner, administrators, Manage Messages, role hierarchy);
 // the community's moderator roles count too, so this also holds on platforms without roles.
+import type { ActionKind } from "../core/actions.js";
 import { reply, type CommandReply } from "../core/reply.js";
 import type { CommandContext } from "./context.js";
 import type { AnyCommand } from "./define.js";
@@ -28,6 +29,8 @@ export interface TargetRules {
   checkProtected?: boolean;
   /** "ban", "time out" … for the messages. */
   verb: string;
+  /** The action the command performs: the platform checks the invoker may do it themselves. */
+  action: ActionKind;
 }
 
 export type TargetCheck = { refused: CommandReply } | { refused: null; present: boolean };
@@ -42,6 +45,8 @@ export async function checkTarget(ctx: CommandContext, member: string, rules: Ta
   const seen = await ctx.inspectMember(member);
   if (guarded && seen.protectedReason) return refuse(`Steward will not ${rules.verb} ${mention(member)}: ${seen.protectedReason}.`);
   if (rules.mustBePresent && !seen.present) return refuse(`${mention(member)} is not in the community.`);
+  const denied = await ctx.invokerMay(member, rules.action);
+  if (denied) return refuse(`You cannot ${rules.verb} ${mention(member)} through Steward: ${denied}.`);
   if (seen.name && known && !known.name) known.name = seen.name;
   else if (seen.name && !known) ctx.member(member).name = seen.name;
   return { refused: null, present: seen.present };

@@ -21,6 +21,7 @@ export const kick = defineCommand({
     manualAction(ctx, {
       command: "kick",
       verb: "kick",
+      action: "kick",
       mustBePresent: true,
       member: o.member,
       reason: o.reason,

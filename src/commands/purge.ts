@@ -21,8 +21,11 @@ export const purge = defineCommand({
     const channel = ctx.channel;
     if (!channel) return reply({ title: "Not done", lines: ["Use /purge in the channel to clean."], tone: "error" });
     if (o.member) {
-      const target = await checkTarget(ctx, o.member, { verb: "purge the messages of", mustBePresent: false });
+      const target = await checkTarget(ctx, o.member, { verb: "purge the messages of", mustBePresent: false, action: "purgeMessages" });
       if (target.refused) return target.refused;
+    } else {
+      const denied = await ctx.invokerMay(null, "purgeMessages");
+      if (denied) return reply({ title: "Not done", lines: [`You cannot purge messages through Steward: ${denied}.`], tone: "refused" });
     }
     const number = o.member ? ctx.nextCaseNumber() : null;
     const reason = o.reason ?? "no reason given";

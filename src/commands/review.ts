@@ -71,6 +71,10 @@ async function decide(ctx: CommandContext, id: string, decision: "approved" | "r
   const community = ctx.community.dbId;
   const item = await ctx.store.getReview(community, id);
   if (!item) return reply({ title: "Not found", lines: [`There is no review item ${id}. /review list shows the queue.`], tone: "error" });
+  if (item.kind === "message" && decision === "rejected") {
+    const denied = await ctx.invokerMay(item.member, "deleteMessage");
+    if (denied) return reply({ title: itemTitle(item), lines: [`You cannot delete messages through Steward: ${denied}.`], tone: "refused" });
+  }
   // Claiming the item first means two moderators pressing at once cannot both act.
   if (!(await ctx.store.decideReview(community, id, decision, ctx.invoker.id, ctx.at))) {
     return reply({ title: itemTitle(item), lines: [`Already decided (${item.status}${item.decidedBy ? ` by ${mention(item.decidedBy)}` : ""}).`], tone: "refused" });

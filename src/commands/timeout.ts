@@ -25,6 +25,7 @@ export const timeout = defineCommand({
     manualAction(ctx, {
       command: "timeout",
       verb: "time out",
+      action: "timeout",
       mustBePresent: true,
       member: o.member,
       reason: o.reason,

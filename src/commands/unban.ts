@@ -16,6 +16,7 @@ export const unban = defineCommand({
       command: "unban",
       verb: "unban",
       checkProtected: false,
+      action: "unban",
       mustBePresent: false,
       member: o.member,
       reason: o.reason,

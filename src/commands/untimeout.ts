@@ -16,6 +16,7 @@ export const untimeout = defineCommand({
       command: "untimeout",
       verb: "lift the timeout of",
       checkProtected: false,
+      action: "removeTimeout",
       mustBePresent: true,
       member: o.member,
       reason: o.reason,

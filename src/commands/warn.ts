@@ -19,6 +19,7 @@ export const warn = defineCommand({
     manualAction(ctx, {
       command: "warn",
       verb: "warn",
+      action: "warn",
       mustBePresent: true,
       member: o.member,
       reason: o.reason,

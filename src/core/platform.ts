@@ -29,4 +29,10 @@ export interface PlatformAdapter {
    * Without it, the pipeline knows only the members it has seen and the community's moderator roles.
    */
   inspectMember?(community: string, member: string): Promise<MemberInspection>;
+  /**
+   * Whether the platform itself would let `actor` do this to `target` (Discord: the matching permission such
+   * as Ban Members, and a highest role above the target's), so Steward never lends a moderator powers the
+   * platform gave them not. The reason when not, else null. `target` is null for actions on a channel.
+   */
+  actorMay?(community: string, actor: string, target: string | null, kind: ActionKind): Promise<string | null>;
 }

@@ -17,7 +17,11 @@ const U = {
   frank: "1100000000000000016",
   gina: "1100000000000000017",
   hank: "1100000000000000018",
+  jack: "1100000000000000020",
+  ivy: "1100000000000000019", // Helper: Manage Messages and Kick Members, but not Ban Members
   roleAdmin: "1100000000000000104",
+  roleHelper: "1100000000000000105",
+  roleRegular: "1100000000000000106",
 } as const;
 
 function seed() {
@@ -25,12 +29,21 @@ function seed() {
   const guild = s.guilds![0]!;
   const basic = PERMS.ViewChannel | PERMS.SendMessages | PERMS.ReadMessageHistory;
   guild.roles!.push({ id: U.roleAdmin, name: "Admin", permissions: basic | PERMS.Administrator, position: 1 });
+  // Role order, low to high: Member/Admin 1, Helper 2, Regular 3, Moderator 4 (can ban here), Steward 5.
+  guild.roles!.push({ id: U.roleHelper, name: "Helper", permissions: basic | PERMS.ManageMessages | PERMS.KickMembers, position: 2 });
+  guild.roles!.push({ id: U.roleRegular, name: "Regular", permissions: basic, position: 3 });
+  const moderator = guild.roles!.find((r) => r.id === IDS.roleModerator)!;
+  moderator.position = 4;
+  moderator.permissions = BigInt(moderator.permissions) | PERMS.BanMembers;
+  guild.roles!.find((r) => r.id === IDS.roleSteward)!.position = 5;
   guild.members!.push(
     { user: { id: U.carol, username: "carol" }, roles: [IDS.roleMember, U.roleAdmin] },
     { user: { id: U.dave, username: "dave" }, roles: [IDS.roleMember] },
     { user: { id: U.frank, username: "frank" }, roles: [IDS.roleMember] },
-    { user: { id: U.gina, username: "gina" }, roles: [IDS.roleMember] },
+    { user: { id: U.gina, username: "gina" }, roles: [IDS.roleMember, U.roleRegular] },
     { user: { id: U.hank, username: "hank" }, roles: [IDS.roleMember] },
+    { user: { id: U.ivy, username: "ivy" }, roles: [IDS.roleMember, U.roleHelper] },
+    { user: { id: U.jack, username: "jack" }, roles: [IDS.roleMember] },
   );
   return { ...s, heartbeatIntervalMs: 500 };
 }
@@ -216,6 +229,18 @@ describe("moderator commands on Discord", () => {
     const owner = await run(IDS.bob, "kick", [user("member", IDS.owner)]);
     expect(owner.text).toContain("the member owns the server");
     expect(fake.calls.slice(owner.since).filter((c) => c.route === "DELETE /guilds/:guildId/members/:userId")).toEqual([]);
+  });
+
+  it("Steward lends no powers Discord did not give: a moderator without Ban Members cannot /ban, nor kick someone ranked above them", async () => {
+    const ban = await run(U.ivy, "ban", [user("member", U.dave)]);
+    expect(ban.text).toContain("You cannot ban <@1100000000000000014> through Steward: you do not have the Ban Members permission in this server");
+    expect(fake.calls.slice(ban.since).filter((c) => c.route === BAN)).toEqual([]);
+    const kick = await run(U.ivy, "kick", [user("member", U.gina)]);
+    expect(kick.text).toContain("their highest role (Regular) is at or above yours (Helper)");
+    expect(fake.calls.slice(kick.since).filter((c) => c.route === "DELETE /guilds/:guildId/members/:userId")).toEqual([]);
+    const allowed = await run(U.ivy, "kick", [user("member", U.jack), str("reason", "spam")]);
+    expect(allowed.text).toContain(`Kicked <@${U.jack}>`);
+    expect(fake.calls.slice(allowed.since).filter((c) => c.route === "DELETE /guilds/:guildId/members/:userId").map((c) => c.params.userId)).toEqual([U.jack]);
   });
 
   it("a moderator's /ban: the PUT ban call, a manual case in /case show and /history", async () => {

@@ -36,6 +36,7 @@ export function commandContext(host: CommandHost, c: CommunityState, invoker: Me
       const known = c.members.get(member);
       return { present: !!known && known.leftAt === null, protectedReason: null, ...(known?.name ? { name: known.name } : {}) };
     },
+    invokerMay: async (target, kind) => (host.adapter.actorMay ? host.adapter.actorMay(c.key, invoker.id, target, kind) : null),
     async perform(action, caseNumber) {
       const outcome = await host.perform(action);
       host.batch().actionLogs.push({ community: c.dbId, caseNumber, kind: action.kind, payload: action, outcome, at });

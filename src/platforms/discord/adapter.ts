@@ -20,7 +20,7 @@ import type { EventSink, MemberInspection, PlatformAdapter } from "../../core/pl
 import type { Logger } from "../../log.js";
 import { DiscordLoginError } from "./errors.js";
 import * as map from "./events.js";
-import { protectedReason } from "./permissions.js";
+import { actorDenial, protectedReason } from "./permissions.js";
 import { findModLog, modLogEmbed } from "./mod-log.js";
 import { discordCommands } from "./commands/definitions.js";
 import { registerGuildCommands } from "./commands/register.js";
@@ -119,6 +119,13 @@ export class DiscordAdapter implements PlatformAdapter {
       const hint = e instanceof DiscordAPIError && e.status === 403 ? " (invite Steward with the applications.commands scope)" : "";
       this.opts.logger.warn({ err: e, guild: guild.id }, `discord: could not register commands${hint}`);
     }
+  }
+
+  async actorMay(community: string, actor: string, target: string | null, kind: ActionKind): Promise<string | null> {
+    const guild = await this.guild(community);
+    const actorMember = await this.memberOrNull(guild, actor);
+    if (!actorMember) return "you are not a member of the server";
+    return actorDenial(actorMember, target ? await this.memberOrNull(guild, target) : null, kind);
   }
 
   async inspectMember(community: string, id: string): Promise<MemberInspection> {
