@@ -1,34 +1,25 @@
 #!/usr/bin/env node
 // Checks examples/demo-community.jsonl and examples/communities/acme.yaml against the real
-// schemas (src/core/events.ts, src/config/settings-schema.ts) without a build: the two files
-// are transpiled with the project's TypeScript into a temporary folder. Also checks the file's
-// own consistency: time order, unique message ids, replies and reactions to earlier messages,
+// schemas (src/core/events.ts, src/config/settings-schema.ts) without a build: imported from
+// source through tsx. Also checks the file's own consistency: time order, unique message ids, replies and reactions to earlier messages,
 // authors who have joined and not left.
 //   node scripts/demo/check-demo.mjs [file.jsonl]
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { tsImport } from "tsx/esm/api";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const require = createRequire(path.join(root, "package.json"));
-const ts = require("typescript");
-const zodUrl = pathToFileURL(require.resolve("zod")).href;
 const { parse: parseYaml } = await import(pathToFileURL(require.resolve("yaml")).href);
 
-const tmp = mkdtempSync(path.join(tmpdir(), "steward-demo-"));
-async function load(rel) {
-  const src = readFileSync(path.join(root, rel), "utf8");
-  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText.replaceAll(`from "zod"`, `from ${JSON.stringify(zodUrl)}`);
-  const file = path.join(tmp, path.basename(rel).replace(/\.ts$/, ".mjs"));
-  writeFileSync(file, js);
-  return import(pathToFileURL(file).href);
-}
+// The real modules, imported from source through tsx (a dev dependency): no build needed.
+const load = (rel) => tsImport(pathToFileURL(path.join(root, rel)).href, import.meta.url);
 
 let problems = 0;
 const fail = (msg) => { problems++; console.error(msg); };
-try {
+{
   const { parseEvent } = await load("src/core/events.ts");
   const { communitySettingsSchema } = await load("src/config/settings-schema.ts");
 
@@ -75,7 +66,5 @@ try {
   });
   const ids = [...present.keys()];
   console.log(`${lines.length} events (${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(", ")}), ${ids.length} members, ${messages.size} messages, ${problems} problem(s)`);
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
 }
 process.exit(problems ? 1 : 0);

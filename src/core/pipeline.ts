@@ -69,6 +69,19 @@ export interface CommandRecord {
   delivered: ActionOutcome["status"];
 }
 
+/** What onboarding did for one event, for replay output and tests. */
+export interface OnboardingRecord {
+  line?: number;
+  community: string;
+  member?: string;
+  memberName?: string;
+  /** "approve" | "decline" | "review" | "raid" for applicants; "nudge", "welcome", "raid alert" otherwise. */
+  what: string;
+  score?: number | null;
+  reasons: string[];
+  actions: string[];
+}
+
 export interface PipelineOptions {
   adapter: PlatformAdapter;
   persistence: Persistence;
@@ -80,6 +93,8 @@ export interface PipelineOptions {
   logger: Logger;
   onDecision?: (d: DecisionRecord) => void;
   onCommand?: (r: CommandRecord) => void;
+  /** Each onboarding outcome (an applicant screened or held in a raid, a nudge, a raid alert). */
+  onOnboarding?: (r: OnboardingRecord) => void;
   /** Onboarding's customer list for screening verification (the store's, usually). */
   customers?: CustomerDirectory;
   /** Write behind when this many writes are pending, or this many ms have passed. */
@@ -130,11 +145,11 @@ export class Pipeline {
     const at = Date.parse(event.at);
     switch (event.type) {
       case "member.joined":
-        await this.onJoin(community, event, at);
+        await this.onJoin(community, event, at, meta);
         break;
       case "screening.answered": {
         const m = this.member(community, event.member);
-        await this.applyOnboarding(community, await this.onboarding.answers(community, m, event.answers, at), at);
+        await this.applyOnboarding(community, await this.onboarding.answers(community, m, event.answers, at), at, meta);
         break;
       }
       case "member.left": {
@@ -176,11 +191,11 @@ export class Pipeline {
         break;
     }
     // Onboarding's timer work follows event time, so replays nudge and lift raids as live runs do.
-    if (at - (this.lastDue.get(community.key) ?? -Infinity) >= 60_000) await this.runDue(community, at);
+    if (at - (this.lastDue.get(community.key) ?? -Infinity) >= 60_000) await this.runDue(community, at, meta);
     await this.maybeFlush();
   }
 
-  private async onJoin(c: CommunityState, event: EventOf<"member.joined">, at: number): Promise<void> {
+  private async onJoin(c: CommunityState, event: EventOf<"member.joined">, at: number, meta: EventMeta): Promise<void> {
     const m = this.member(c, event.member.id);
     m.joinedAt = at;
     m.leftAt = null;
@@ -190,7 +205,7 @@ export class Pipeline {
     this.activity.join(c.key, at);
     const { accountCreatedAt, ...rest } = event.member;
     const plan = this.onboarding.join(c, { ...rest, ...(accountCreatedAt ? { accountCreatedAt: Date.parse(accountCreatedAt) } : {}) }, at);
-    await this.applyOnboarding(c, plan, at);
+    await this.applyOnboarding(c, plan, at, meta, m.id);
   }
 
   /** Runs onboarding's timer work (nudges due, raid mode lifting) for every loaded community. */
@@ -199,17 +214,45 @@ export class Pipeline {
     await this.maybeFlush();
   }
 
-  private async runDue(c: CommunityState, at: number): Promise<void> {
+  private async runDue(c: CommunityState, at: number, meta: EventMeta = {}): Promise<void> {
     this.lastDue.set(c.key, at);
-    await this.applyOnboarding(c, this.onboarding.due(c, at), at);
+    await this.applyOnboarding(c, this.onboarding.due(c, at), at, meta);
+  }
+
+  private reportOnboarding(c: CommunityState, plan: OnboardingPlan, performed: readonly Action[], line: number | undefined, joined: string | undefined): void {
+    const report = this.opts.onOnboarding!;
+    const base = { ...(line !== undefined ? { line } : {}), community: c.key };
+    const nameOf = (id: string) => c.members.get(id)?.name;
+    // An applicant's actions; the welcome post (no member field) goes with the one admitted.
+    const forMember = (id: string) =>
+      performed.filter((a) => ("member" in a ? a.member === id && a.reason !== "nudge" : a.reason === "welcome" && plan.applicants.length === 1)).map(describeAction);
+    for (const r of plan.applicants) {
+      const name = nameOf(r.member);
+      report({ ...base, member: r.member, ...(name ? { memberName: name } : {}), what: r.decision, score: r.score, reasons: r.reasons, actions: forMember(r.member) });
+    }
+    for (const id of plan.nudged) {
+      const name = nameOf(id);
+      report({ ...base, member: id, ...(name ? { memberName: name } : {}), what: "nudge", reasons: [], actions: ["dm"] });
+    }
+    for (const a of performed) {
+      if (a.kind === "alertModerators") report({ ...base, what: "raid alert", reasons: [a.text], actions: [describeAction(a)] });
+      else if (a.reason === "welcome" && !plan.applicants.length) {
+        const id = "member" in a ? a.member : joined;
+        const name = id ? nameOf(id) : undefined;
+        report({ ...base, ...(id ? { member: id } : {}), ...(name ? { memberName: name } : {}), what: "welcome", reasons: [], actions: [describeAction(a)] });
+      }
+    }
   }
 
   /** Performs onboarding's actions (each awaited, logged) and keeps its applicant records and nudges. */
-  private async applyOnboarding(c: CommunityState, plan: OnboardingPlan, at: number): Promise<void> {
+  private async applyOnboarding(c: CommunityState, plan: OnboardingPlan, at: number, meta: EventMeta = {}, joined?: string): Promise<void> {
+    const performed: Action[] = [];
     for (const a of plan.actions) {
       const outcome = await this.perform(a);
       this.batch.actionLogs.push({ community: c.dbId, caseNumber: null, kind: a.kind, payload: a, outcome, at });
+      performed.push(a);
     }
+    if (this.opts.onOnboarding) this.reportOnboarding(c, plan, performed, meta.line, joined);
     for (const r of plan.applicants) {
       this.batch.reviews.push({
         community: c.dbId,

@@ -136,11 +136,13 @@ export async function screenApplicant(settings: ScreeningSettings, applicant: Ap
     const r = checkQuestion(q, raw, text);
     // Red flags go where the community wants them (review by default, or decline).
     for (const f of r.findings) note(f, f.outcome === "review" ? settings.redFlag : undefined);
-    score += r.points;
+    // A verification question scores only when the customer is found.
+    if (!q.verify) score += r.points;
     if (q.verify && r.valid && text) {
       const key = keyOfAnswer(q.verify, text);
       const found = customers ? (await customers.find(applicant.community, key, text)) !== null : false;
       verifications.push({ question: q.id, key, value: text, found });
+      if (found) score += r.points;
       if (found) reasons.push(`${key === "email" ? "email" : "order number"} "${text}" belongs to a customer`);
       else note({ outcome: settings.unverified, reason: customers ? `${key === "email" ? "email" : "order number"} "${text}" is not in the customer list` : "no customer list to verify against" });
     }

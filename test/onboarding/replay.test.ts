@@ -64,7 +64,7 @@ for (const backend of backends()) {
         });
         expect(rows).toEqual([
           ["ana", "approved", "approve", 2, "steward"],
-          ["bo", "pending", "review", 2, null], // order number not in the list
+          ["bo", "pending", "review", 0, null], // order number not in the list: no points for it
           ["cy", "rejected", "decline", 2, "steward"],
           ["dee", "pending", "review", 2, null], // verified by email, but a red flag
           ["fay", "approved", "approve", 2, "steward"],

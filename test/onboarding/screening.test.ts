@@ -39,7 +39,7 @@ describe("screening", () => {
     const r = await screenApplicant(settings, { community: "shop", answers: { ...good, order: "B-9999" }, at }, customers);
     expect(r.decision).toBe("review");
     expect(r.reasons).toContain('order number "B-9999" is not in the customer list');
-    expect(r.score).toBe(4);
+    expect(r.score).toBe(2); // the order question scores only when the customer is found
   });
 
   it("declines invalid answers and tells the applicant exactly why", async () => {

@@ -1,6 +1,8 @@
 // steward start: connects the platforms configured in the environment; with none, runs the
 // bundled demo community through the full pipeline and exits.
 import type { Command } from "commander";
+import { importCustomers, PrismaCustomers } from "../../store/customers.js";
+import { readCustomerRecords } from "../../platforms/facebook/customers-csv.js";
 import { UserError, type Io } from "../io.js";
 import { addRulesOption, addStoreOptions, env, loadLibrary, loadSettings, rulesDirFrom, type CommonOptions } from "../shared.js";
 import { configuredPlatforms } from "../../config/env.js";
@@ -31,9 +33,11 @@ export function registerStart(program: Command, io: Io): void {
     const logger = createLogger({ level: e.LOG_LEVEL === "info" ? "warn" : e.LOG_LEVEL });
     const file = bundledPath("examples/demo-community.jsonl");
     io.out.write(`Demo: a fortnight in the "acme" customer community (${file}), on a throwaway embedded database.\n\n`);
-    const summary = await withStore({ env: { ...e, DATABASE_URL: undefined }, memory: true, logger }, (persistence) =>
-      runReplay({ file, library, settings, persistence, logger, out: io.out, err: io.err }),
-    );
+    const summary = await withStore({ env: { ...e, DATABASE_URL: undefined }, memory: true, logger }, async (persistence, store) => {
+      // The shop's customer list, so screening can verify order numbers.
+      await importCustomers(store.prisma, "acme", "replay", readCustomerRecords(bundledPath("examples/customers.csv")).records);
+      return runReplay({ file, library, settings, persistence, customers: new PrismaCustomers(store.prisma), logger, out: io.out, err: io.err });
+    });
     io.out.write(`\n${formatSummary(summary)}\n`);
   });
 }

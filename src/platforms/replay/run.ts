@@ -9,7 +9,7 @@ import type { GuidelineLibrary } from "../../guidelines/library.js";
 import type { Logger } from "../../log.js";
 import { ReplayAdapter } from "./adapter.js";
 import { readEventLog } from "./reader.js";
-import { decisionJson, decisionLine } from "./print.js";
+import { decisionJson, decisionLine, onboardingJson, onboardingLine } from "./print.js";
 import type { CustomerDirectory } from "../../onboarding/customers.js";
 
 export interface ReplayOptions {
@@ -56,6 +56,9 @@ export async function runReplay(o: ReplayOptions): Promise<ReplaySummary> {
     library: o.library,
     logger: o.logger,
     ...(o.customers ? { customers: o.customers } : {}),
+    onOnboarding: (r) => {
+      if (!o.quiet) o.out.write((o.json ? onboardingJson(r) : onboardingLine(r)) + "\n");
+    },
     onDecision: (d) => {
       o.onDecision?.(d);
       if (!o.quiet) o.out.write((o.json ? decisionJson(d) : decisionLine(d)) + "\n");
