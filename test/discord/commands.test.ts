@@ -97,6 +97,7 @@ describe("moderator commands on Discord", () => {
       onDecision: (d) => decisions.get(d.message)?.(d),
     });
     await adapter.start((e) => pipeline.handle(e));
+    await adapter.commandsRegistered;
   }, 30_000);
 
   afterAll(async () => {
@@ -176,6 +177,7 @@ describe("moderator commands on Discord", () => {
     const second = new DiscordAdapter({ token: fake.token, apiUrl: fake.apiUrl, logger: silentLogger });
     try {
       await second.start(async () => {});
+      await second.commandsRegistered;
       const made = fake.calls.slice(since).filter((c) => c.route?.includes("/commands"));
       expect(made.map((c) => c.method)).toEqual(["GET"]);
     } finally {
@@ -191,6 +193,7 @@ describe("moderator commands on Discord", () => {
     const again = new DiscordAdapter({ token: fake.token, apiUrl: fake.apiUrl, logger: silentLogger });
     try {
       await again.start(async () => {});
+      await again.commandsRegistered;
       const made = fake.calls.slice(since).filter((c) => c.route?.includes("/commands"));
       expect(made.map((c) => c.method)).toEqual(["GET", "PUT"]);
       expect(guild.commands.find((c) => c.name === "warn")!.description).not.toBe("an older description");

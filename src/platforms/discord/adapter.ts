@@ -58,6 +58,7 @@ export class DiscordAdapter implements PlatformAdapter {
   private client: Client | null = null;
   private queue: Promise<void> = Promise.resolve();
   private readonly desk: InteractionDesk;
+  private registration: Promise<void> = Promise.resolve();
 
   constructor(private readonly opts: DiscordAdapterOptions) {
     this.desk = new InteractionDesk(opts.logger);
@@ -103,9 +104,20 @@ export class DiscordAdapter implements PlatformAdapter {
     }
     this.opts.logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "discord: connected");
     if (this.opts.registerCommands !== false) {
-      for (const guild of client.guilds.cache.values()) await this.registerCommands(guild);
-      client.on(Events.GuildCreate, (guild) => void this.registerCommands(guild));
+      // In the background, one guild after the other: a bot in many servers starts moderating at once.
+      const guilds = [...client.guilds.cache.values()];
+      this.registration = (async () => {
+        for (const guild of guilds) await this.registerCommands(guild);
+      })();
+      client.on(Events.GuildCreate, (guild) => {
+        this.registration = this.registration.then(() => this.registerCommands(guild));
+      });
     }
+  }
+
+  /** Resolves when the commands of every guild known so far are registered (or failed, logged). */
+  get commandsRegistered(): Promise<void> {
+    return this.registration;
   }
 
   /** Puts Steward's commands in the guild unless Discord already has the same ones. Never throws. */
@@ -137,6 +149,7 @@ export class DiscordAdapter implements PlatformAdapter {
     const client = this.client;
     this.client = null;
     this.desk.close();
+    await this.registration;
     if (client) await client.destroy();
     await this.queue;
   }
