@@ -2,6 +2,7 @@
 // Timing goals live here, never in tests.
 import { runReplayBench } from "./replay.js";
 import { runEngineBench, formatEngineBench } from "./engine.js";
+import { engineOverhead } from "./engine/overhead.js";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   if (!only || only === "engine") {
     console.error("engine: default guidelines vs obscenity vs bad-words on the same mixed corpus…");
     console.log(formatEngineBench(await runEngineBench({ baselines: !process.argv.includes("--no-baselines") })));
+    const o = engineOverhead();
+    console.log(`\nengine overhead: 30 trivial rules (facts, composition, exemptions): ${o.messagesPerSecond.toLocaleString("en-US")} msg/s (goal well over 300,000: ${o.messagesPerSecond > 300_000 ? "met" : "NOT met"})`);
     console.log("");
   }
   if (!only || only === "replay") {
