@@ -79,7 +79,11 @@ export class CompiledList {
   };
 }
 
-function disjoint(found: readonly PatternMatch[]): PatternMatch[] {
+function disjoint(found: readonly PatternMatch[]): readonly PatternMatch[] {
+  // Usually already in order and apart (one word after another): nothing to sort or drop.
+  let apart = true;
+  for (let i = 1; i < found.length && apart; i++) apart = found[i]!.first >= found[i - 1]!.end;
+  if (apart) return found;
   const sorted = [...found].sort((x, y) => x.first - y.first || y.end - x.end);
   const out: PatternMatch[] = [];
   for (const m of sorted) {
