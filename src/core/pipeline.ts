@@ -204,7 +204,7 @@ export class Pipeline {
     this.markDirty(c, m);
     this.activity.join(c.key, at);
     const { accountCreatedAt, ...rest } = event.member;
-    const plan = this.onboarding.join(c, { ...rest, ...(accountCreatedAt ? { accountCreatedAt: Date.parse(accountCreatedAt) } : {}) }, at);
+    const plan = await this.onboarding.join(c, { ...rest, ...(accountCreatedAt ? { accountCreatedAt: Date.parse(accountCreatedAt) } : {}) }, at);
     await this.applyOnboarding(c, plan, at, meta, m.id);
   }
 

@@ -69,6 +69,11 @@ export class CommunityOnboarding {
     return this.settings.onboarding?.screening;
   }
 
+  /** Screening without questions judges newcomers on joining (account age, avatar). */
+  get screensOnJoin(): boolean {
+    return this.screening !== undefined && this.screening.questions.length === 0;
+  }
+
   private values(member: { id: string; name?: string }, extra: TemplateValues = {}): TemplateValues {
     return {
       member: member.name ?? `<@${member.id}>`,

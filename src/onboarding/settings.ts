@@ -69,8 +69,9 @@ export const screeningSchema = z
   .object({
     questions: z
       .array(questionSchema)
-      .min(1)
       .max(25)
+      .default([])
+      .describe("none: newcomers are screened on joining, by account age and avatar alone")
       .superRefine((qs, ctx) => {
         const seen = new Map<string, number>();
         qs.forEach((q, i) => {

@@ -39,14 +39,20 @@ export class OnboardingHandler {
     this.communities.delete(community);
   }
 
-  join(c: CommunityState, member: Newcomer, at: number): OnboardingPlan {
+  async join(c: CommunityState, member: Newcomer, at: number): Promise<OnboardingPlan> {
     const p = this.of(c);
     if (member.avatar !== undefined || member.accountCreatedAt !== undefined) {
       p.hints.set(member.id, { ...(member.avatar !== undefined ? { avatar: member.avatar } : {}), ...(member.accountCreatedAt !== undefined ? { accountCreatedAt: member.accountCreatedAt } : {}) });
     }
     // With screening, only admitted members are nudged (from their approval on).
     if (c.settings.onboarding?.nudge && !c.settings.onboarding.screening && !member.bot) p.awaitingNudge.add(member.id);
-    return p.flow.onJoin(member, at);
+    const plan = p.flow.onJoin(member, at);
+    if (!p.flow.screensOnJoin || member.bot || plan.applicants.length) return plan;
+    // No questions to wait for: screen now (account age, avatar), with the join's hints.
+    p.hints.delete(member.id);
+    const { plan: screened } = await p.flow.onAnswers(member, {}, at, this.customers);
+    if (c.settings.onboarding?.nudge && screened.applicants.some((a) => a.status === "approved")) p.awaitingNudge.add(member.id);
+    return { actions: [...plan.actions, ...screened.actions], applicants: screened.applicants, nudged: [] };
   }
 
   async answers(c: CommunityState, member: MemberState, answers: Readonly<Record<string, Answer>>, at: number): Promise<OnboardingPlan> {
