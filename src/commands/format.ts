@@ -1,6 +1,7 @@
 // Shared wording of command replies. Mentions use <@id> and <#id>, which Discord and Slack both render.
 import { formatDuration } from "../core/actions.js";
 import type { CaseView, StrikeView } from "../core/persistence.js";
+import { activeStrikes } from "../moderation/strikes.js";
 
 export const mention = (member: string | null | undefined): string => (member ? `<@${member}>` : "(unknown member)");
 export const channelMention = (channel: string | null | undefined): string => (channel ? `<#${channel}>` : "(unknown channel)");
@@ -22,7 +23,7 @@ const statusWords: Record<CaseView["status"], string> = {
 
 /** "manual ban by <@mod>" or "respect/insult-at-person". */
 export function caseOrigin(c: CaseView): string {
-  if (c.kind === "manual") return `manual ${c.rule ?? ""} by ${mention(c.actor)}`.replace("  ", " ");
+  if (c.kind === "manual") return `manual ${c.rule ?? "action"} by ${mention(c.actor)}`;
   return `${c.guideline ?? "?"}/${c.rule ?? "?"}`;
 }
 
@@ -45,12 +46,8 @@ export function outcomeLines(actions: unknown): string[] {
   });
 }
 
-/** Sum of strikes that still count: not cleared and younger than the decay window. */
-export function activePoints(strikes: readonly StrikeView[], now: number, decayMs: number): number {
-  return strikes.filter((s) => !s.cleared && now - s.at < decayMs).reduce((sum, s) => sum + s.points, 0);
-}
-
+/** "3 active (strikes count for 30d)": the points not cleared and younger than the decay window. */
 export function strikesSummary(strikes: readonly StrikeView[], now: number, decayMs: number): string {
-  const active = activePoints(strikes, now, decayMs);
+  const active = activeStrikes(strikes.map((s) => ({ points: s.points, at: s.at, cleared: s.cleared })), now, decayMs);
   return `${active} active (strikes count for ${formatDuration(decayMs)})`;
 }

@@ -7,17 +7,13 @@ import type { CommandContext } from "./context.js";
 import type { AnyCommand } from "./define.js";
 import { mention } from "./format.js";
 
-export function slashName(name: string): string {
-  return `/${name}`;
-}
-
 /** A refusal when the invoker may not use the command, else null. */
 export function checkAccess(ctx: CommandContext, def: AnyCommand): CommandReply | null {
   if (def.access === "member" || ctx.invokerIsModerator) return null;
   const roles = [...ctx.community.moderatorRoles].join(", ") || "none configured";
   return reply({
     title: "Not allowed",
-    lines: [`${slashName(def.name)} is for moderators: you need one of the community's moderator roles (${roles}).`],
+    lines: [`/${def.name} is for moderators: you need one of the community's moderator roles (${roles}).`],
     tone: "refused",
   });
 }
