@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { ALICE, BOB, Harness, MOD, MOD2 } from "./harness.js";
 import { MemoryPersistence } from "../../src/core/memory-persistence.js";
+import { emptyBatch } from "../../src/core/persistence.js";
 import { COMMANDS } from "../../src/commands/registry.js";
 
 describe("moderator commands (platform-neutral)", () => {
@@ -142,6 +143,17 @@ describe("moderator commands (platform-neutral)", () => {
     expect(again.text).toContain("Already decided (approved by <@mod-1>)");
     expect(h.performed("deleteMessage").filter((a) => a.message === "m4")).toEqual([]);
     expect((await h.command(MOD, "review list")).text).toContain("Nothing is waiting for review.");
+  });
+
+  it("/review of a member waiting for approval: approve asks the platform to let them in", async () => {
+    const p = new MemoryPersistence();
+    const hh = await new Harness(p).start();
+    await p.write({ ...emptyBatch(), reviews: [{ community: "acme", kind: "member", caseNumber: null, member: "applicant", payload: { answers: {} }, at: Date.parse("2026-10-01T10:00:00Z") }] });
+    const list = await hh.command(MOD, "review list");
+    expect(list.fields[0]!.name).toBe("Item 1 · member waiting for approval");
+    const approved = await hh.command(MOD, "review approve", { item: "1" });
+    expect(approved.text).toContain("Approved <@applicant>.");
+    expect(hh.performed("approveMember")).toMatchObject([{ member: "applicant" }]);
   });
 
   it("buttons are checked like typed commands", async () => {
