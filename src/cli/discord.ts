@@ -57,4 +57,6 @@ export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<v
   await adapter.stop();
   await pipeline.flush();
   await store.close();
+  // A shard process (steward start --shards) keeps an IPC channel to its manager open: close it so the process can exit.
+  if (process.env.SHARDING_MANAGER && process.connected) process.disconnect();
 }

@@ -192,11 +192,12 @@ export class FakeDiscord {
 
   // ---- gateway dispatches --------------------------------------------------------------------
 
-  /** Sends a dispatch (op 0) to every identified session; returns how many got it. */
+  /** Sends a dispatch (op 0) to every identified session serving its guild (by shard); returns how many got it. */
   dispatch(t: string, d: unknown): number {
     let sent = 0;
+    const guild = (d as { guild_id?: unknown } | null)?.guild_id;
     for (const session of this.sessions) {
-      if (!session.ready) continue;
+      if (!session.ready || !session.servesGuild(typeof guild === "string" ? guild : undefined)) continue;
       session.dispatch(t, d);
       sent += 1;
     }

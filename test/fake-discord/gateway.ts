@@ -33,6 +33,8 @@ export class GatewaySession {
   seq = 0;
   sessionId: string | null = null;
   identified = false;
+  /** [shard id, shard count] from IDENTIFY ([0, 1] without sharding). */
+  shard: [number, number] = [0, 1];
 
   constructor(
     readonly socket: WebSocket,
@@ -47,6 +49,12 @@ export class GatewaySession {
 
   get ready(): boolean {
     return this.identified && this.socket.readyState === this.socket.OPEN;
+  }
+
+  /** Discord's rule: a guild's events go to shard (guild_id >> 22) % shard count. */
+  servesGuild(guildId: string | undefined): boolean {
+    if (guildId === undefined || this.shard[1] <= 1) return true;
+    return Number((BigInt(guildId) >> 22n) % BigInt(this.shard[1])) === this.shard[0];
   }
 
   send(payload: Json): void {
@@ -109,9 +117,10 @@ export class GatewaySession {
     }
     if ((d.intents & this.host.disallowedIntents) !== 0) return void this.socket.close(4014, "Disallowed intent(s).");
     this.identified = true;
+    if (Array.isArray(d.shard) && d.shard.length === 2) this.shard = [Number(d.shard[0]), Number(d.shard[1])];
     this.sessionId = randomToken();
-    this.dispatch("READY", readyPayload(this.host.model, this.sessionId, this.host.gatewayUrl));
-    for (const guild of this.host.model.guilds.values()) this.dispatch("GUILD_CREATE", guildCreatePayload(guild));
+    this.dispatch("READY", readyPayload(this.host.model, this.sessionId, this.host.gatewayUrl, this.shard, (id) => this.servesGuild(id)));
+    for (const guild of this.host.model.guilds.values()) if (this.servesGuild(guild.id)) this.dispatch("GUILD_CREATE", guildCreatePayload(guild));
   }
 
   private resume(d: Record<string, unknown>): void {

@@ -167,15 +167,16 @@ export function messagePayload(args: {
   return body;
 }
 
-export function readyPayload(model: Model, sessionId: string, resumeUrl: string): Json {
+/** READY for a session; `serves` picks the guilds of its shard. */
+export function readyPayload(model: Model, sessionId: string, resumeUrl: string, shard: [number, number] = [0, 1], serves: (guildId: string) => boolean = () => true): Json {
   return {
     v: 10,
     user: { ...userPayload(model.bot), verified: true, mfa_enabled: false, email: null },
-    guilds: [...model.guilds.keys()].map((id) => ({ id, unavailable: true })),
+    guilds: [...model.guilds.keys()].filter(serves).map((id) => ({ id, unavailable: true })),
     session_id: sessionId,
     session_type: "normal",
     resume_gateway_url: resumeUrl,
-    shard: [0, 1],
+    shard,
     application: { id: model.applicationId, flags: 0 },
     private_channels: [],
     presences: [],

@@ -11,21 +11,25 @@ import { withStore } from "../store.js";
 import { createLogger } from "../../log.js";
 import { bundledPath } from "../../util/paths.js";
 import { runDiscord } from "../discord.js";
+import { parseShardCount, runShards } from "../shards.js";
 
 export function registerStart(program: Command, io: Io): void {
   const cmd = program
     .command("start")
     .description("connect the platforms configured in the environment (DISCORD_TOKEN, SLACK_BOT_TOKEN); with none, run the bundled demo");
+  cmd.option("--shards <count>", 'Discord: run this many shards (or "auto"), one process each, on PostgreSQL (DATABASE_URL)');
   addRulesOption(cmd);
   addStoreOptions(cmd);
-  cmd.action(async (opts: CommonOptions) => {
+  cmd.action(async (opts: CommonOptions & { shards?: string }) => {
     const e = env(io);
     const platforms = configuredPlatforms(e);
     if (platforms.includes("slack")) throw new UserError("SLACK_BOT_TOKEN is set, but the Slack adapter is not part of this build yet", 78);
     if (platforms.includes("discord")) {
-      await runDiscord(opts, io, e);
+      if (opts.shards) await runShards(opts, io, e, parseShardCount(opts.shards));
+      else await runDiscord(opts, io, e);
       return;
     }
+    if (opts.shards) throw new UserError("--shards is for Discord: set DISCORD_TOKEN", 64);
     io.err.write("steward: no platform configured (set DISCORD_TOKEN or SLACK_BOT_TOKEN to connect one); running the demo community instead\n\n");
     const library = await loadLibrary(rulesDirFrom(opts, io));
     const settings = await loadSettings({ ...opts, communities: opts.communities ?? bundledPath("examples/communities") }, io, e);
