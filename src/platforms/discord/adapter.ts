@@ -35,8 +35,11 @@ export const DISCORD_INTENTS = [
   GatewayIntentBits.DirectMessages,
 ];
 
-/** Discord has no API to approve or decline membership screening; everything else is supported. */
-const UNSUPPORTED: ReadonlySet<ActionKind> = new Set<ActionKind>(["approveMember", "declineMember"]);
+/**
+ * Everything is supported. Discord has no pending-member state of its own: Steward's screening
+ * gate admits with the member role (an addRole action next to approveMember) and declines by kicking.
+ */
+const UNSUPPORTED: ReadonlySet<ActionKind> = new Set<ActionKind>([]);
 
 export interface DiscordAdapterOptions {
   token: string;
@@ -275,8 +278,12 @@ export class DiscordAdapter implements PlatformAdapter {
         await this.desk.respond(a.replyHandle, a.reply);
         return;
       case "approveMember":
+        // Admission is the member role (granted by the addRole that comes with the approval).
+        await this.target(guild, a.member);
+        return "admitted: Discord has no pending state; the member role (onboarding.screening.memberRole) grants access";
       case "declineMember":
-        throw new Refused(`discord cannot ${a.kind}`);
+        await (await this.target(guild, a.member)).kick(reason || "membership declined");
+        return "declined: removed from the server";
     }
   }
 
@@ -322,7 +329,14 @@ export class DiscordAdapter implements PlatformAdapter {
     return cached ?? (await this.discord.guilds.fetch(id));
   }
 
+  /** A text channel by id, or by name as settings files may give it ("general", "#welcome"). */
   private async textChannel(guild: Guild, id: string): Promise<GuildTextBasedChannel> {
+    if (!/^\d{17,20}$/.test(id)) {
+      const name = id.replace(/^#/, "").toLowerCase();
+      const named = guild.channels.cache.find((c) => c.isTextBased() && c.name.toLowerCase() === name);
+      if (!named || !named.isTextBased()) throw new Refused(`the server has no text channel named #${name}`);
+      return named;
+    }
     const channel = guild.channels.cache.get(id) ?? (await guild.channels.fetch(id));
     if (!channel || !channel.isTextBased()) throw new Refused(`channel ${id} is not a text channel of the server`);
     return channel;
