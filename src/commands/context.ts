@@ -59,4 +59,10 @@ export interface CommandContext {
   testText(text: string): RuleHit[];
   /** Reloads the rules folder for every community; on errors the old rules stay. */
   reloadGuidelines(): Promise<GuidelineReload>;
+  /**
+   * What admitting (approve) or turning away (decline) an applicant takes, exactly as onboarding's
+   * own screening decides it: admission, the member role and the welcome; or the reasons by DM and
+   * the decline. Not performed: the command performs each.
+   */
+  applicantActions(member: string, decision: "approve" | "decline", reasons?: readonly string[]): Action[];
 }

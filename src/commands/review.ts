@@ -1,7 +1,8 @@
 // /review list|approve|reject: the review queue — messages held by a rule (or reported by members)
 // and members waiting for approval. Approving a held message keeps it, reverts its case and
-// withdraws the case's strikes; rejecting deletes it. Approving/rejecting a member asks the platform.
-import type { Action } from "../core/actions.js";
+// withdraws the case's strikes; rejecting deletes it. Approving/rejecting a member does what onboarding's
+// screening does (member role and welcome; the reason by DM, then declined), through ctx.applicantActions.
+import type { Action, ActionOutcome } from "../core/actions.js";
 import type { ReviewView } from "../core/persistence.js";
 import { reply, type CommandReply } from "../core/reply.js";
 import { commandButton } from "./buttons.js";
@@ -63,11 +64,11 @@ export const reviewReject = defineCommand({
   description: "Reject a review item: delete the held message, or turn the member away",
   access: "moderator",
   slow: true,
-  options: { item: itemOption() },
-  run: (ctx, o) => decide(ctx, o.item, "rejected"),
+  options: { item: itemOption(), reason: opt.string("Why; a member who is turned away reads this", 300).optional() },
+  run: (ctx, o) => decide(ctx, o.item, "rejected", o.reason),
 });
 
-async function decide(ctx: CommandContext, id: string, decision: "approved" | "rejected"): Promise<CommandReply> {
+async function decide(ctx: CommandContext, id: string, decision: "approved" | "rejected", reason?: string): Promise<CommandReply> {
   const community = ctx.community.dbId;
   const item = await ctx.store.getReview(community, id);
   if (!item) return reply({ title: "Not found", lines: [`There is no review item ${id}. /review list shows the queue.`], tone: "error" });
@@ -79,7 +80,7 @@ async function decide(ctx: CommandContext, id: string, decision: "approved" | "r
   if (!(await ctx.store.decideReview(community, id, decision, ctx.invoker.id, ctx.at))) {
     return reply({ title: itemTitle(item), lines: [`Already decided (${item.status}${item.decidedBy ? ` by ${mention(item.decidedBy)}` : ""}).`], tone: "refused" });
   }
-  return item.kind === "message" ? decideMessage(ctx, item, decision) : decideMember(ctx, item, decision);
+  return item.kind === "message" ? decideMessage(ctx, item, decision) : decideMember(ctx, item, decision, reason);
 }
 
 async function decideMessage(ctx: CommandContext, item: ReviewView, decision: "approved" | "rejected"): Promise<CommandReply> {
@@ -120,14 +121,31 @@ async function decideMessage(ctx: CommandContext, item: ReviewView, decision: "a
   return reply({ title: itemTitle(item), lines: [`Rejected: ${result} (case #${number}).`], tone: outcome.status === "done" ? "done" : "refused" });
 }
 
-async function decideMember(ctx: CommandContext, item: ReviewView, decision: "approved" | "rejected"): Promise<CommandReply> {
+/** What each of onboarding's actions did, as the moderator reads it. */
+function effectOf(a: Action): string {
+  if (a.kind === "addRole") return `given the role ${a.role}`;
+  if (a.kind === "directMessage" && a.reason === "screening declined") return "told why by direct message";
+  if (a.reason === "welcome") return "welcomed";
+  return a.kind;
+}
+
+/** Admits or turns away an applicant the way onboarding's screening does (role and welcome; reasons by DM, then declined). */
+async function decideMember(ctx: CommandContext, item: ReviewView, decision: "approved" | "rejected", reason: string | undefined): Promise<CommandReply> {
   if (!item.member) return reply({ title: itemTitle(item), lines: ["The item names no member."], tone: "error" });
-  const action: Action = { kind: decision === "approved" ? "approveMember" : "declineMember", community: ctx.community.key, member: item.member, reason: `review by ${ctx.invoker.name ?? ctx.invoker.id}` };
-  const outcome = ctx.can(action.kind) ? await ctx.perform(action, null) : ({ status: "unsupported", detail: `${ctx.platform} cannot ${action.kind}` } as const);
+  const actions = ctx.applicantActions(item.member, decision === "approved" ? "approve" : "decline", reason ? [reason] : []);
+  const done: string[] = [];
+  const problems: string[] = [];
+  let main: ActionOutcome | null = null;
+  for (const action of actions) {
+    const outcome = ctx.can(action.kind) ? await ctx.perform(action, null) : ({ status: "unsupported", detail: `${ctx.platform} cannot ${action.kind}` } as const);
+    if (action.kind === "approveMember" || action.kind === "declineMember") main = outcome;
+    else if (outcome.status === "done") done.push(effectOf(action));
+    else problems.push(`Not ${effectOf(action)}: ${outcome.detail}.`);
+  }
   const verb = decision === "approved" ? "Approved" : "Turned away";
-  return reply({
-    title: itemTitle(item),
-    lines: [outcome.status === "done" ? `${verb} ${mention(item.member)}.` : `Recorded as ${decision}, but ${outcome.detail}: do it by hand on the platform.`],
-    tone: outcome.status === "done" ? "done" : "refused",
-  });
+  const lines =
+    main?.status === "done"
+      ? [`${verb} ${mention(item.member)}${done.length ? `: ${done.join(", ")}` : ""}.`, ...problems]
+      : [`Recorded as ${decision}, but ${main?.detail ?? "nothing was sent"}: do it by hand on the platform.`, ...problems];
+  return reply({ title: itemTitle(item), lines, tone: main?.status === "done" && !problems.length ? "done" : "refused" });
 }

@@ -136,6 +136,7 @@ export class Pipeline {
         return m;
       },
       reloadGuidelines: () => this.reloadGuidelines(),
+      applicantActions: (c, m, decision, reasons) => this.onboarding.decide(c, m, decision, reasons),
     };
   }
 

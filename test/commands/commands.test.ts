@@ -1,6 +1,7 @@
 // The platform-neutral command handlers through the real pipeline, on the replay adapter and the
 // in-memory persistence: permissions, manual cases on the shared counter, strikes, reads, the review queue.
 import { beforeEach, describe, expect, it } from "vitest";
+import { onboardingSchema } from "../../src/onboarding/settings.js";
 import { ALICE, BOB, Harness, MOD, MOD2 } from "./harness.js";
 import { MemoryPersistence } from "../../src/core/memory-persistence.js";
 import { emptyBatch } from "../../src/core/persistence.js";
@@ -154,6 +155,28 @@ describe("moderator commands (platform-neutral)", () => {
     const approved = await hh.command(MOD, "review approve", { item: "1" });
     expect(approved.text).toContain("Approved <@applicant>.");
     expect(hh.performed("approveMember")).toMatchObject([{ member: "applicant" }]);
+  });
+
+  it("/review of applicants decides as screening does: approve gives the member role and the welcome, reject tells why and declines", async () => {
+    const onboarding = onboardingSchema.parse({
+      welcome: { text: { en: "Welcome {mention}!" }, channel: "general" },
+      screening: { questions: [{ id: "why", label: "Why join?" }], memberRole: "customer" },
+    });
+    const p = new MemoryPersistence();
+    const hh = await new Harness(p, { onboarding }).start();
+    const at = Date.parse("2026-10-01T10:00:00Z");
+    await p.write({ ...emptyBatch(), reviews: [
+      { community: "acme", kind: "member", caseNumber: null, member: "ana", payload: { answers: {} }, at },
+      { community: "acme", kind: "member", caseNumber: null, member: "bo", payload: { answers: {} }, at },
+    ] });
+    const approved = await hh.command(MOD, "review approve", { item: "1" });
+    expect(approved.text).toContain("Approved <@ana>: given the role customer, welcomed.");
+    expect(hh.performed("addRole")).toMatchObject([{ member: "ana", role: "customer" }]);
+    expect(hh.performed("postMessage")).toMatchObject([{ channel: "general", text: "Welcome <@ana>!" }]);
+    const rejected = await hh.command(MOD, "review reject", { item: "2", reason: "we could not find your order" });
+    expect(rejected.text).toContain("Turned away <@bo>: told why by direct message.");
+    expect(hh.performed("directMessage")).toMatchObject([{ member: "bo", text: expect.stringContaining("We could not approve your request: we could not find your order.") }]);
+    expect(hh.performed("declineMember")).toMatchObject([{ member: "bo" }]);
   });
 
   it("buttons are checked like typed commands", async () => {

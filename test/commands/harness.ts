@@ -7,7 +7,7 @@ import { MemoryPersistence } from "../../src/core/memory-persistence.js";
 import { ReplayAdapter } from "../../src/platforms/replay/adapter.js";
 import { GuidelineLibrary } from "../../src/guidelines/library.js";
 import { SettingsProvider } from "../../src/config/settings.js";
-import { defaultSettings } from "../../src/config/settings-schema.js";
+import { defaultSettings, type CommunitySettings } from "../../src/config/settings-schema.js";
 import { silentLogger } from "../../src/log.js";
 import type { Action } from "../../src/core/actions.js";
 import type { StewardEventInput } from "../../src/core/events.js";
@@ -27,11 +27,15 @@ export class Harness {
   pipeline!: Pipeline;
   private clock = Date.parse("2026-10-01T09:00:00Z");
 
-  constructor(readonly persistence: Persistence = new MemoryPersistence()) {}
+  constructor(
+    readonly persistence: Persistence = new MemoryPersistence(),
+    /** Settings on top of the defaults (e.g. an onboarding section). */
+    private readonly overrides: Partial<CommunitySettings> = {},
+  ) {}
 
   async start(rulesDir = path.resolve("test/fixtures/rules")): Promise<this> {
     const library = await GuidelineLibrary.load(rulesDir);
-    const settings = new SettingsProvider(new Map([[COMMUNITY, { ...defaultSettings(COMMUNITY), name: "Acme Crafts", moderatorRoles: ["mod"] }]]));
+    const settings = new SettingsProvider(new Map([[COMMUNITY, { ...defaultSettings(COMMUNITY), name: "Acme Crafts", moderatorRoles: ["mod"], ...this.overrides }]]));
     this.pipeline = new Pipeline({
       adapter: this.adapter,
       persistence: this.persistence,

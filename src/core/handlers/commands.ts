@@ -17,6 +17,8 @@ export interface CommandHost {
   perform(a: Action): Promise<ActionOutcome>;
   member(c: CommunityState, id: string): MemberState;
   reloadGuidelines(): Promise<GuidelineReload>;
+  /** Onboarding's actions for a moderator's decision on an applicant. */
+  applicantActions(c: CommunityState, member: MemberState, decision: "approve" | "decline", reasons: readonly string[]): Action[];
 }
 
 export function commandContext(host: CommandHost, c: CommunityState, invoker: MemberState, channel: string | undefined, at: number): CommandContext {
@@ -56,6 +58,7 @@ export function commandContext(host: CommandHost, c: CommunityState, invoker: Me
       return c.guidelines.evaluate(inputs[inputs.length - 1]!);
     },
     reloadGuidelines: () => host.reloadGuidelines(),
+    applicantActions: (member, decision, reasons = []) => host.applicantActions(c, host.member(c, member), decision, reasons),
   };
 }
 

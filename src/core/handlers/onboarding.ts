@@ -5,6 +5,7 @@ import type { CommunityState, MemberState } from "../community-state.js";
 import { CommunityOnboarding, type Newcomer, type OnboardingPlan } from "../../onboarding/plan.js";
 import type { CustomerDirectory } from "../../onboarding/customers.js";
 import type { Answer } from "../../onboarding/screening.js";
+import type { Action } from "../actions.js";
 
 interface PerCommunity {
   flow: CommunityOnboarding;
@@ -64,6 +65,16 @@ export class OnboardingHandler {
     if (approved && c.settings.onboarding?.nudge) p.awaitingNudge.add(member.id);
     else p.awaitingNudge.delete(member.id);
     return plan;
+  }
+
+  /**
+   * A moderator decided a pending applicant: the same actions as screening's own decision
+   * (admission, member role, welcome / the reason by DM, decline).
+   */
+  decide(c: CommunityState, member: MemberState, decision: "approve" | "decline", reasons: readonly string[]): Action[] {
+    const p = this.of(c);
+    if (decision === "approve" && c.settings.onboarding?.nudge) p.awaitingNudge.add(member.id);
+    return p.flow.decide({ id: member.id, ...(member.name ? { name: member.name } : {}) }, decision, reasons);
   }
 
   /** Timer work for one community: raid mode lifting, nudges due. */
