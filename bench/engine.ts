@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Filter } from "bad-words";
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from "obscenity";
-import type { GuidelineSet } from "../src/guidelines/api.js";
+import type { GuidelineSet, RuleHit } from "../src/guidelines/api.js";
 import { MessageInput, defaultCommunity, establishedMember } from "../src/guidelines/input.js";
 import { loadGuidelines } from "../src/guidelines/loader/index.js";
 import { MemoryRateStore } from "../src/guidelines/rates.js";
@@ -53,8 +53,8 @@ function defaultCorporaDir(): string {
   return process.env.STEWARD_CORPORA ?? path.resolve(bundledPath(), "../shared/corpora");
 }
 
-/** Runs each message as a member of a 500-member community, 100 ms apart, like a busy server. */
-function stewardRunner(set: GuidelineSet): (text: string) => boolean {
+/** Runs each message as a member of a 500-member community, 100 ms apart, like a busy server; returns the hits. */
+export function stewardRunner(set: GuidelineSet): (text: string) => RuleHit[] {
   const start = Date.UTC(2025, 0, 6, 12);
   const base = establishedMember(start);
   const members: MemberFacts[] = Array.from({ length: 500 }, (_, i) => ({ ...base, id: `member-${i}`, messageCount: 100 }));
@@ -66,7 +66,7 @@ function stewardRunner(set: GuidelineSet): (text: string) => boolean {
     clock += 100;
     const member = members[n % members.length]!;
     const message = { id: `m${n++}`, community: community.id, channel: "general", at: clock, text, attachments: 0, mentions: 0, mentionsEveryone: false };
-    return set.evaluate(new MessageInput(message, member, community, rates)).length > 0;
+    return set.evaluate(new MessageInput(message, member, community, rates));
   };
 }
 
@@ -83,7 +83,8 @@ export async function runEngineBench(options: EngineBenchOptions = {}): Promise<
   const texts = corpus.texts;
   const rounds = options.rounds ?? 3;
 
-  const steward = stewardRunner(set);
+  const run = stewardRunner(set);
+  const steward = (text: string) => run(text).length > 0;
   const obscenity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
   const badWords = new Filter();
 

@@ -6,37 +6,17 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from "obscenity";
-import { MessageInput, defaultCommunity, establishedMember } from "../src/guidelines/input.js";
 import { loadGuidelines } from "../src/guidelines/loader/index.js";
-import { MemoryRateStore } from "../src/guidelines/rates.js";
-import type { GuidelineSet, RuleHit } from "../src/guidelines/api.js";
-import type { MemberFacts } from "../src/guidelines/types.js";
 import { bundledPath } from "../src/util/paths.js";
 import { benchCorpus } from "./engine/corpus.js";
 import { measureThroughput } from "./engine/timing.js";
-
-/** Same message stream as the engine bench: 500 members, one message every 100 ms. */
-function runner(set: GuidelineSet): (text: string) => RuleHit[] {
-  const start = Date.UTC(2025, 0, 6, 12);
-  const base = establishedMember(start);
-  const members: MemberFacts[] = Array.from({ length: 500 }, (_, i) => ({ ...base, id: `member-${i}`, messageCount: 100 }));
-  const community = defaultCommunity();
-  const rates = new MemoryRateStore();
-  let clock = start;
-  let n = 0;
-  return (text) => {
-    clock += 100;
-    const member = members[n % members.length]!;
-    const message = { id: `m${n++}`, community: community.id, channel: "general", at: clock, text, attachments: 0, mentions: 0, mentionsEveryone: false };
-    return set.evaluate(new MessageInput(message, member, community, rates));
-  };
-}
+import { stewardRunner } from "./engine.js";
 
 export async function fingerprint(options: { rules?: string; messages?: number; corporaDir?: string } = {}): Promise<{ hash: string; messages: number; hits: number; perRule: Map<string, number> }> {
   const set = await loadGuidelines(options.rules ?? bundledPath("rules"));
   const corporaDir = options.corporaDir ?? process.env.STEWARD_CORPORA ?? path.resolve(bundledPath(), "../shared/corpora");
   const texts = benchCorpus({ corporaDir, messages: options.messages, seed: 1 }).texts;
-  const run = runner(set);
+  const run = stewardRunner(set);
   const hash = createHash("sha256");
   const perRule = new Map<string, number>();
   let hits = 0;
@@ -65,7 +45,7 @@ async function main(argv: string[]): Promise<void> {
   if (argv.includes("--no-speed")) return;
   const set = await loadGuidelines(rules ?? bundledPath("rules"));
   const texts = benchCorpus({ corporaDir: process.env.STEWARD_CORPORA ?? path.resolve(bundledPath(), "../shared/corpora"), messages, seed: 1 }).texts;
-  const run = runner(set);
+  const run = stewardRunner(set);
   const steward = measureThroughput(texts, (t) => run(t).length > 0, { rounds: 3 });
   const obscenity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
   const peer = measureThroughput(texts, (t) => obscenity.hasMatch(t), { rounds: 3 });

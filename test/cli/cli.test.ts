@@ -1,26 +1,14 @@
 // The command line as a user meets it: help, one-line errors with non-zero exits, and the
 // main commands on small fixtures. Runs the CLI in-process, plus the real binary once.
 import { describe, expect, it } from "vitest";
-import { PassThrough } from "node:stream";
 import { mkdtempSync, writeFileSync, existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { runCli } from "../../src/cli/main.js";
+import { cli } from "../helpers/cli.js";
 
 const fixtures = path.resolve("test/fixtures");
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let o = "";
-  let e = "";
-  out.on("data", (c) => (o += String(c)));
-  err.on("data", (c) => (e += String(c)));
-  const code = await runCli(args, { out, err, env: { LOG_LEVEL: "silent", ...env }, version: "9.9.9" });
-  await new Promise((r) => setImmediate(r));
-  return { code, out: o, err: e };
-}
 
 describe("steward CLI", () => {
   it("every command has --help", async () => {

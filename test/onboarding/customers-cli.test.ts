@@ -1,25 +1,13 @@
 // `steward customers import`: a CSV with header aliases and a bad row goes into the store; a
 // second import updates in place; screening's lookup then finds customers in any spelling.
 import { describe, expect, it } from "vitest";
-import { PassThrough } from "node:stream";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { runCli } from "../../src/cli/main.js";
+import { cli } from "../helpers/cli.js";
 import { openStore } from "../../src/store/index.js";
 import { PrismaCustomers } from "../../src/store/customers.js";
 
-async function cli(args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let o = "";
-  let e = "";
-  out.on("data", (c) => (o += String(c)));
-  err.on("data", (c) => (e += String(c)));
-  const code = await runCli(args, { out, err, env: { LOG_LEVEL: "silent" }, version: "9.9.9" });
-  await new Promise((r) => setImmediate(r));
-  return { code, out: o, err: e };
-}
 
 describe("steward customers import", () => {
   it("imports, reports bad rows by line, updates on re-import, and screening finds the keys", async () => {
