@@ -1,8 +1,8 @@
 // Onboarding on Discord, through the real discord.js client, the fake Discord and the pipeline:
 // a newcomer (GUILD_MEMBER_ADD) is welcomed in #general (a channel named in the settings), an
 // approved applicant gets the member role, a declined one is told why and removed, and an
-// unknown order number waits for review. (Answers arrive as screening.answered events: the
-// Discord screening form itself is not built yet.)
+// unknown order number waits for review. (Answers are injected as screening.answered events here;
+// the gate's button and modals that produce them are tested in screening-gate.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DiscordAdapter, DiscordSettingsProvider } from "../../src/platforms/discord/index.js";
 import { Pipeline } from "../../src/core/pipeline.js";

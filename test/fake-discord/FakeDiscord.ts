@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 import { GatewaySession, type IdentifyRecord } from "./gateway.js";
 import { buildModel, toMemberState, type FakeDiscordOptions, type Model, type SeedUser } from "./model.js";
-import { memberPayload, messagePayload, userPayload, type Json } from "./payloads.js";
+import { memberPayload, messagePayload, modalSubmitComponents, userPayload, type Json } from "./payloads.js";
 import { discordError, findRoute, type RestResult } from "./rest.js";
 import { routeTest, type RoutePattern } from "./routes.js";
 import { randomToken, snowflake } from "./snowflake.js";
@@ -49,6 +49,18 @@ export type CallPredicate = string | RegExp | ((call: RecordedCall) => boolean);
 interface Waiter {
   test: (call: RecordedCall) => boolean;
   resolve: (call: RecordedCall) => void;
+}
+
+/** A modal as Steward sends it (callback type 9): Labels around inputs. */
+export interface ShownModal {
+  custom_id: string;
+  title: string;
+  components: Array<{
+    type: number;
+    label?: string;
+    description?: string;
+    component?: { type: number; custom_id: string; style?: number; required?: boolean; min_length?: number; max_length?: number; placeholder?: string; options?: { label: string; value: string }[] };
+  }>;
 }
 
 const API_PREFIX = /^\/api\/v(\d+)(\/.*)?$/;
@@ -387,6 +399,23 @@ export class FakeDiscord {
     }
     this.dispatch("INTERACTION_CREATE", payload);
     return { id, token, applicationId: this.model.applicationId, payload };
+  }
+
+  /**
+   * Pushes a MODAL_SUBMIT (type 5) of the modal `customId` with answers by input custom id (a string
+   * for a text input, an array for a select; see `modalSubmitComponents`). A modal opened from a
+   * message's button carries that message (`messageId`).
+   */
+  modalSubmit(args: { guildId: string; channelId: string; userId: string; customId: string; values: Record<string, string | string[]>; messageId?: string }) {
+    const sent = this.interactionCreate({ type: 5, guildId: args.guildId, channelId: args.channelId, userId: args.userId, customId: args.customId, components: modalSubmitComponents(args.values) });
+    return sent;
+  }
+
+  /** The modal shown in answer to an interaction (its callback of type 9), or null when it was answered otherwise. */
+  async modalShownFor(interactionId: string, timeoutMs = 5_000): Promise<ShownModal | null> {
+    const callback = await this.waitForCall((c) => c.route === "POST /interactions/:interactionId/:interactionToken/callback" && c.params.interactionId === interactionId, timeoutMs);
+    const body = callback.body as { type: number; data?: ShownModal };
+    return body.type === 9 && body.data ? body.data : null;
   }
 
   private user(id: string): SeedUser {

@@ -187,3 +187,18 @@ export function readyPayload(model: Model, sessionId: string, resumeUrl: string,
     _trace: ["fake-discord"],
   };
 }
+
+/**
+ * The `data.components` of a MODAL_SUBMIT (interaction type 5) for a modal built from Labels, as
+ * Discord sends them: one Label (type 18) per input, around a text input (type 4, `value`) or a
+ * string select (type 3, `values`). A string answers a text input, an array a select.
+ */
+export function modalSubmitComponents(values: Record<string, string | string[]>): Json[] {
+  return Object.entries(values).map(([customId, value], i) => ({
+    type: 18,
+    id: i * 2 + 1,
+    component: Array.isArray(value)
+      ? { type: 3, id: i * 2 + 2, custom_id: customId, values: value }
+      : { type: 4, id: i * 2 + 2, custom_id: customId, value },
+  }));
+}

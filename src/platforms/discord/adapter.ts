@@ -25,6 +25,8 @@ import { findModLog, modLogEmbed } from "./mod-log.js";
 import { discordCommands } from "./commands/definitions.js";
 import { registerGuildCommands } from "./commands/register.js";
 import { InteractionDesk } from "./commands/interactions.js";
+import { ScreeningGate, gateSettingsOf } from "./screening/index.js";
+import type { CommunitySettings } from "../../config/settings-schema.js";
 
 export const DISCORD_INTENTS = [
   GatewayIntentBits.Guilds,
@@ -50,6 +52,8 @@ export interface DiscordAdapterOptions {
   modLogChannel?: (community: string) => string | undefined;
   /** Register Steward's slash and context-menu commands in every guild (only when they changed). Default true. */
   registerCommands?: boolean;
+  /** A community's settings (for the screening gate: its questions and channel). Without it there is no gate. */
+  communitySettings?: (community: string) => CommunitySettings;
 }
 
 /** Outcome of a refusal found before calling Discord. */
@@ -62,6 +66,8 @@ export class DiscordAdapter implements PlatformAdapter {
   private queue: Promise<void> = Promise.resolve();
   private readonly desk: InteractionDesk;
   private registration: Promise<void> = Promise.resolve();
+  private gate: ScreeningGate | null = null;
+  private gates: Promise<void> = Promise.resolve();
 
   constructor(private readonly opts: DiscordAdapterOptions) {
     this.desk = new InteractionDesk(opts.logger);
@@ -86,6 +92,10 @@ export class DiscordAdapter implements PlatformAdapter {
       ...(this.opts.apiUrl ? { rest: { api: this.opts.apiUrl } } : {}),
     });
     this.client = client;
+    const settings = this.opts.communitySettings;
+    if (settings) {
+      this.gate = new ScreeningGate({ settings: (g) => gateSettingsOf(settings(g)), emit: (e) => this.enqueue(e, sink), logger: this.opts.logger });
+    }
     this.listen(client, sink);
     // An unrecoverable gateway close (bad token 4004, disallowed intents 4014, …) makes discord.js give up
     // without rejecting login(): it is turned into an error here, so start() never hangs or loops.
@@ -106,6 +116,17 @@ export class DiscordAdapter implements PlatformAdapter {
       throw loginError(e);
     }
     this.opts.logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "discord: connected");
+    const gate = this.gate;
+    if (gate) {
+      // The gate message in each screening channel, in the background like the commands.
+      const guilds = [...client.guilds.cache.values()];
+      this.gates = (async () => {
+        for (const guild of guilds) await gate.ensureMessage(guild);
+      })();
+      client.on(Events.GuildCreate, (guild) => {
+        this.gates = this.gates.then(() => gate.ensureMessage(guild));
+      });
+    }
     if (this.opts.registerCommands !== false) {
       // In the background, one guild after the other: a bot in many servers starts moderating at once.
       const guilds = [...client.guilds.cache.values()];
@@ -116,6 +137,11 @@ export class DiscordAdapter implements PlatformAdapter {
         this.registration = this.registration.then(() => this.registerCommands(guild));
       });
     }
+  }
+
+  /** Resolves when every guild known so far has its screening gate message checked (posted when missing). */
+  get screeningGatesReady(): Promise<void> {
+    return this.gates;
   }
 
   /** Resolves when the commands of every guild known so far are registered (or failed, logged). */
@@ -153,8 +179,22 @@ export class DiscordAdapter implements PlatformAdapter {
     this.client = null;
     this.desk.close();
     await this.registration;
+    await this.gates;
     if (client) await client.destroy();
     await this.queue;
+  }
+
+  /** Queues an event for the sink (after those already queued); resolves once it has been handled. */
+  private enqueue(event: StewardEvent, sink: EventSink): Promise<void> {
+    const handled = this.queue.then(async () => {
+      try {
+        await sink(event);
+      } catch (e) {
+        this.opts.logger.error({ err: e, event: event.type }, "discord: event not handled");
+      }
+    });
+    this.queue = handled;
+    return handled;
   }
 
   /** Events are handed to the sink one at a time, in arrival order. */
@@ -180,6 +220,12 @@ export class DiscordAdapter implements PlatformAdapter {
     client.on(Events.MessageReactionAdd, (r, u) => this.emit(() => map.reaction("reaction.added", r, u), sink));
     client.on(Events.MessageReactionRemove, (r, u) => this.emit(() => map.reaction("reaction.removed", r, u), sink));
     client.on(Events.InteractionCreate, (i) => {
+      const gate = this.gate;
+      if (gate?.owns(i)) {
+        // Answered at once (modals must open within 3 s); the answers go through the queue as an event.
+        gate.handle(i).catch((e: unknown) => this.opts.logger.error({ err: e, interaction: i.id }, "discord: screening interaction failed"));
+        return;
+      }
       // Acknowledged on arrival (slow commands are deferred), before waiting in the event queue.
       const accepted = this.desk.accept(i).catch((e: unknown) => {
         this.opts.logger.error({ err: e, interaction: i.id }, "discord: interaction not accepted");
@@ -199,6 +245,7 @@ export class DiscordAdapter implements PlatformAdapter {
   }
 
   async perform(action: Action): Promise<ActionOutcome> {
+    this.gate?.noteAction(action);
     if (!this.caps.has(action.kind)) return { status: "unsupported", detail: `discord cannot ${action.kind}` };
     try {
       const detail = await this.run(action);
