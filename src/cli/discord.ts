@@ -25,6 +25,7 @@ export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<v
     ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}),
     logger,
     modLogChannel: (c) => settings.get(c).channels.modLog,
+    communitySettings: (c) => settings.get(c),
   });
   const pipeline = new Pipeline({
     adapter,
