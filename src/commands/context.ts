@@ -65,4 +65,9 @@ export interface CommandContext {
    * the decline. Not performed: the command performs each.
    */
   applicantActions(member: string, decision: "approve" | "decline", reasons?: readonly string[]): Action[];
+  /**
+   * Turns the raid guard's raid mode on or off (null: only asks). Returns whether it is on now and
+   * the alerts onboarding sends for the change (not performed: the command performs them).
+   */
+  raidMode(on: boolean | null): { active: boolean; actions: Action[] };
 }

@@ -6,6 +6,7 @@ import { caseNote, caseReason, caseShow } from "./case.js";
 import { history } from "./history.js";
 import { kick } from "./kick.js";
 import { purge } from "./purge.js";
+import { raidOff, raidOn, raidStatus } from "./raid.js";
 import { report } from "./report.js";
 import { reviewApprove, reviewList, reviewReject } from "./review.js";
 import { rulesReload, rulesTest } from "./rules.js";
@@ -34,6 +35,9 @@ export const COMMANDS: readonly AnyCommand[] = [
   reviewReject,
   rulesTest,
   rulesReload,
+  raidOn,
+  raidOff,
+  raidStatus,
   report,
 ];
 

@@ -250,3 +250,21 @@ describe("MemoryPersistence keeps cases between pipeline runs", () => {
     expect(r.title).toBe("Case #2 · warn");
   });
 });
+
+describe("/raid (platform-neutral)", () => {
+  it("turns raid mode on and off by hand: moderators alerted, newcomers held, then the summary; status and repeats say so", async () => {
+    const h = await new Harness().start();
+    expect((await h.command(ALICE, "raid on")).tone).toBe("refused");
+    const on = await h.command(MOD, "raid on");
+    expect(on.tone).toBe("done");
+    expect(on.text).toContain("Raid mode is now on");
+    expect(h.performed("alertModerators").at(-1)!.text).toContain("Raid mode is on (started by a moderator)");
+    expect((await h.command(MOD, "raid on")).text).toContain("Raid mode was already on");
+    expect((await h.command(MOD2, "raid status")).text).toContain("Raid mode is on");
+    await h.send({ type: "member.joined", member: { id: "raider-1", roles: [] } });
+    const off = await h.command(MOD, "raid off");
+    expect(off.text).toContain("Raid mode is now off");
+    expect(h.performed("alertModerators").at(-1)!.text).toMatch(/^Raid mode ended by a moderator\. 1 member joined during it \(<@raider-1>\)/);
+    expect((await h.command(MOD, "raid status")).text).toContain("Raid mode is off.");
+  });
+});

@@ -19,6 +19,8 @@ export interface CommandHost {
   reloadGuidelines(): Promise<GuidelineReload>;
   /** Onboarding's actions for a moderator's decision on an applicant. */
   applicantActions(c: CommunityState, member: MemberState, decision: "approve" | "decline", reasons: readonly string[]): Action[];
+  /** Onboarding's raid mode: set it (or only ask, with null) at `at`. */
+  raidMode(c: CommunityState, on: boolean | null, at: number): { active: boolean; actions: Action[] };
 }
 
 export function commandContext(host: CommandHost, c: CommunityState, invoker: MemberState, channel: string | undefined, at: number): CommandContext {
@@ -59,6 +61,7 @@ export function commandContext(host: CommandHost, c: CommunityState, invoker: Me
     },
     reloadGuidelines: () => host.reloadGuidelines(),
     applicantActions: (member, decision, reasons = []) => host.applicantActions(c, host.member(c, member), decision, reasons),
+    raidMode: (on) => host.raidMode(c, on, at),
   };
 }
 

@@ -91,8 +91,11 @@ export class OnboardingHandler {
     return plan;
   }
 
-  setRaid(c: CommunityState, on: boolean, at: number): OnboardingPlan {
-    return this.of(c).flow.setRaid(on, at);
+  /** A moderator turns raid mode on or off (null: only asks); the alerts for the change come back to be performed. */
+  raidMode(c: CommunityState, on: boolean | null, at: number): { active: boolean; actions: Action[] } {
+    const flow = this.of(c).flow;
+    const actions = on === null ? [] : flow.setRaid(on, at).actions;
+    return { active: flow.raidActive, actions };
   }
 }
 
