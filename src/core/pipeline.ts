@@ -137,6 +137,7 @@ export class Pipeline {
       },
       reloadGuidelines: () => this.reloadGuidelines(),
       applicantActions: (c, m, decision, reasons) => this.onboarding.decide(c, m, decision, reasons),
+      raidMode: (c, on, at) => this.onboarding.raidMode(c, on, at),
     };
   }
 
