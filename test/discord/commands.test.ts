@@ -164,7 +164,7 @@ describe("moderator commands on Discord", () => {
     const body = puts[0]!.body as { name: string; type: number; default_member_permissions: string | null; options?: { name: string; type: number }[] }[];
     const names = body.map((c) => `${c.type}:${c.name}`).sort();
     expect(names).toEqual(
-      ["ban", "case", "history", "kick", "purge", "review", "rules", "strikes", "timeout", "unban", "untimeout", "warn"].map((n) => `1:${n}`).concat(["2:Moderation history", "3:Report to moderators"]).sort(),
+      ["ban", "case", "history", "kick", "purge", "raid", "review", "rules", "strikes", "timeout", "unban", "untimeout", "warn"].map((n) => `1:${n}`).concat(["2:Moderation history", "3:Report to moderators"]).sort(),
     );
     const byName = new Map(body.map((c) => [c.name, c]));
     expect(byName.get("ban")!.default_member_permissions).toBe(String(PERMS.ManageMessages));
