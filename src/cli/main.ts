@@ -11,6 +11,7 @@ import { registerEval } from "./commands/eval.js";
 import { registerBacktest } from "./commands/backtest.js";
 import { registerFacebook } from "./commands/facebook.js";
 import { registerCustomers } from "./commands/customers.js";
+import { registerTestimonials } from "./commands/testimonials.js";
 import { UserError, type Io, processIo } from "./io.js";
 import { maskSecrets } from "../log.js";
 
@@ -28,6 +29,7 @@ export function buildProgram(io: Io): Command {
   for (const register of [registerStart, registerReplay, registerMigrate, registerCheck, registerRules, registerEval, registerBacktest, registerSchema]) register(program, io);
   registerFacebook(program, io);
   registerCustomers(program, io);
+  registerTestimonials(program, io);
   return program;
 }
 

@@ -2,6 +2,7 @@
 // source of the TypeScript type, the validation and the JSON Schema for editors.
 import { z } from "zod";
 import { onboardingSchema } from "../onboarding/settings.js";
+import { testimonialsSchema } from "../testimonials/settings.js";
 
 const timezone = z.string().refine(
   (tz) => {
@@ -44,6 +45,7 @@ export const communitySettingsSchema = z
     ownDomains: z.array(domain).default([]).describe("The community's own domains: always allowed, protected from lookalikes"),
     protectedNames: z.array(z.string().min(2)).default([]).describe("Brand names protected from lookalike domains"),
     onboarding: onboardingSchema.optional().describe("Welcomes, membership questions and the raid guard (src/onboarding/settings.ts)"),
+    testimonials: testimonialsSchema.optional().describe("Capturing praise with its author's consent (src/testimonials/settings.ts); absent: on, with the defaults"),
   })
   .strict();
 

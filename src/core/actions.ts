@@ -1,7 +1,7 @@
 // The closed set of things Steward can ask a platform to do. Plain data: the pipeline decides,
 // an adapter performs (or reports that it cannot), and every outcome is recorded.
 import { z } from "zod";
-import { commandReply } from "./reply.js";
+import { commandReply, replyButton } from "./reply.js";
 
 const target = { community: z.string(), member: z.string() };
 const withCase = { caseNumber: z.number().int().positive().optional(), reason: z.string().default("") };
@@ -14,7 +14,8 @@ export const kickAction = z.object({ kind: z.literal("kick"), ...target, ...with
 export const banAction = z.object({ kind: z.literal("ban"), ...target, deleteMessageSeconds: z.number().int().min(0).default(0), ...withCase });
 export const unbanAction = z.object({ kind: z.literal("unban"), ...target, ...withCase });
 export const replyAction = z.object({ kind: z.literal("reply"), community: z.string(), channel: z.string(), replyTo: z.string().optional(), text: z.string(), ...withCase });
-export const directMessageAction = z.object({ kind: z.literal("directMessage"), ...target, text: z.string(), fallbackChannel: z.string().optional(), ...withCase });
+/** `buttons` (optional) go under the text and come back as interaction.responded customIds; a platform that cannot show them sends the text alone (it names the choices). */
+export const directMessageAction = z.object({ kind: z.literal("directMessage"), ...target, text: z.string(), fallbackChannel: z.string().optional(), buttons: z.array(replyButton).min(1).max(5).optional(), ...withCase });
 export const alertModeratorsAction = z.object({ kind: z.literal("alertModerators"), community: z.string(), text: z.string(), ...withCase });
 export const holdForReviewAction = z.object({ kind: z.literal("holdForReview"), community: z.string(), channel: z.string(), message: z.string(), member: z.string(), ...withCase });
 export const addRoleAction = z.object({ kind: z.literal("addRole"), ...target, role: z.string(), ...withCase });

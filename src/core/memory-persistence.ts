@@ -10,6 +10,7 @@ import type {
   StrikeView,
   WriteBatch,
 } from "./persistence.js";
+import { MemoryTestimonials } from "../testimonials/record.js";
 
 interface Kept {
   cases: Map<number, CaseView>;
@@ -20,6 +21,7 @@ interface Kept {
 export class MemoryPersistence implements Persistence {
   writes = 0;
   cases = 0;
+  readonly testimonials = new MemoryTestimonials();
   private readonly kept = new Map<string, Kept>();
   private nextReview = 1;
 

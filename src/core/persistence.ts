@@ -3,6 +3,7 @@
 import type { CommunitySettings } from "../config/settings-schema.js";
 import type { MemberState } from "./community-state.js";
 import type { ActionOutcome } from "./actions.js";
+import type { TestimonialStore } from "../testimonials/record.js";
 
 export interface LoadedCommunity {
   dbId: string;
@@ -163,6 +164,8 @@ export interface CommandStore {
 export interface Persistence extends CommandStore {
   loadCommunity(key: string, platform: string, settings: CommunitySettings): Promise<LoadedCommunity>;
   write(batch: WriteBatch): Promise<void>;
+  /** Testimonials (src/testimonials/); without it, moderators' reactions capture nothing. */
+  readonly testimonials?: TestimonialStore;
 }
 
 export function emptyBatch(): WriteBatch {

@@ -23,6 +23,8 @@ import { GuidelineLibrary } from "../guidelines/library.js";
 import { OnboardingHandler } from "./handlers/onboarding.js";
 import type { OnboardingPlan } from "../onboarding/plan.js";
 import type { CustomerDirectory } from "../onboarding/customers.js";
+import { TestimonialHandler, isTestimonialCommand, type TestimonialResult } from "./handlers/testimonials.js";
+import { parseTestimonialButton } from "../testimonials/custom-id.js";
 
 export interface DecisionRecord {
   /** Replay line number, when known. */
@@ -117,6 +119,7 @@ export class Pipeline {
   private library: GuidelineLibrary;
   private readonly commandHost: CommandHost;
   private readonly onboarding: OnboardingHandler;
+  private readonly testimonials: TestimonialHandler;
   /** Event time of each community's last onboarding timer run (nudges, raid calm). */
   private readonly lastDue = new Map<string, number>();
 
@@ -125,6 +128,7 @@ export class Pipeline {
     this.rates = opts.rates ?? new MemoryRateStore();
     this.library = opts.library;
     this.onboarding = new OnboardingHandler(opts.customers ?? null);
+    this.testimonials = new TestimonialHandler(opts.persistence.testimonials ?? null);
     this.commandHost = {
       adapter: opts.adapter,
       persistence: opts.persistence,
@@ -177,15 +181,24 @@ export class Pipeline {
         m.lastActiveAt = at;
         this.markDirty(community, m);
         this.activity.reaction(community.key, event.member, at);
+        await this.applyTestimonials(community, await this.testimonials.reaction(community, m, event, at), at);
         break;
       }
+      case "message.deleted":
+        this.testimonials.deleted(community, event.message);
+        break;
       case "command.invoked":
-        await this.onCommand(community, event, event.command, event.options, at);
+        if (isTestimonialCommand(event.command)) await this.onTestimonialAnswer(community, event, event.command, (m) => this.testimonials.command(community, m, event.command, event.options, at));
+        else await this.onCommand(community, event, event.command, event.options, at);
         break;
       case "interaction.responded": {
         // Buttons Steward sent with a command reply run commands ("cmd:review approve?item=3").
         const button = parseCommandButton(event.customId);
         if (button) await this.onCommand(community, event, button.command, button.options, at);
+        const consent = button ? null : parseTestimonialButton(event.customId);
+        if (consent && consent.community === community.key) {
+          await this.onTestimonialAnswer(community, event, event.customId, (m) => this.testimonials.answer(community, m, consent.message, consent.choice, at));
+        }
         break;
       }
       default:
@@ -219,6 +232,33 @@ export class Pipeline {
   private async runDue(c: CommunityState, at: number, meta: EventMeta = {}): Promise<void> {
     this.lastDue.set(c.key, at);
     await this.applyOnboarding(c, this.onboarding.due(c, at), at, meta);
+    await this.applyTestimonials(c, await this.testimonials.due(c, at), at);
+  }
+
+  /** Performs testimonials' actions (each awaited and logged). */
+  private async applyTestimonials(c: CommunityState, r: TestimonialResult, at: number): Promise<void> {
+    for (const a of r.actions) {
+      const outcome = await this.perform(a);
+      this.batch.actionLogs.push({ community: c.dbId, caseNumber: null, kind: a.kind, payload: a, outcome, at });
+    }
+    for (const e of r.events) this.opts.logger.debug({ community: c.key, message: e.message, testimonial: e.what }, "testimonial");
+  }
+
+  /** A consent answer or a `testimonial …` command from a member: answered like a command. */
+  private async onTestimonialAnswer(
+    c: CommunityState,
+    event: EventOf<"command.invoked"> | EventOf<"interaction.responded">,
+    command: string,
+    run: (m: MemberState) => Promise<CommandReply>,
+  ): Promise<void> {
+    const m = this.member(c, event.member);
+    if (event.memberRoles) m.roles = event.memberRoles;
+    if (event.memberName && !m.name) m.name = event.memberName;
+    this.markDirty(c, m);
+    const answer = await run(m);
+    const outcome = await this.perform({ kind: "respond", community: c.key, ...(event.replyHandle ? { replyHandle: event.replyHandle } : {}), reply: answer, reason: "" });
+    const options = event.type === "command.invoked" ? event.options : {};
+    this.opts.onCommand?.({ community: c.key, member: m.id, command, options, reply: answer, delivered: outcome.status });
   }
 
   private reportOnboarding(c: CommunityState, plan: OnboardingPlan, performed: readonly Action[], line: number | undefined, joined: string | undefined): void {
@@ -293,7 +333,7 @@ export class Pipeline {
       this.activity.message(c.key, msg.author, event.channel, at);
     }
     this.markDirty(c, m);
-    if (!judged) return;
+    if (!judged) return this.testimonials.message(c, m, event, at);
     await this.carryOut(c, m, judged, meta);
   }
 
@@ -472,6 +512,7 @@ export class Pipeline {
 
   /** Writes everything pending in one batch. Safe to call concurrently: calls queue. */
   async flush(): Promise<void> {
+    await this.testimonials.flush();
     while (this.flushing) await this.flushing;
     const batch = this.batch;
     this.batch = emptyBatch();

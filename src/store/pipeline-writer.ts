@@ -6,6 +6,7 @@ import type { CommunitySettings } from "../config/settings-schema.js";
 import { newMember, type MemberState } from "../core/community-state.js";
 import type { PrismaClient } from "./index.js";
 import { PrismaCommandStore } from "./command-store.js";
+import { PrismaTestimonials } from "./testimonials.js";
 
 type Tx = Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
 
@@ -14,8 +15,10 @@ const caseStatus = { actioned: "resolved", not_actioned: "not_actioned", pending
 
 export class PrismaPersistence implements Persistence {
   private readonly commands: PrismaCommandStore;
+  readonly testimonials: PrismaTestimonials;
   constructor(private readonly prisma: PrismaClient) {
     this.commands = new PrismaCommandStore(prisma);
+    this.testimonials = new PrismaTestimonials(prisma);
   }
 
   // Moderator commands' reads and changes (command-store.ts).

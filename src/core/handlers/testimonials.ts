@@ -1,0 +1,230 @@
+// Testimonials inside the pipeline. Reactions carry only a message id, so the handler
+// remembers the recent messages of each community in memory (the last RECENT_MESSAGES, text
+// and author); a moderator's reaction on an older message (or one from before a restart) is
+// captured only if the praise lexicon had stored it as a suggestion. Captures, answers and
+// withdrawals are read and written one at a time (they are rare); suggestions are buffered
+// and written with the pipeline's flush.
+import type { CommunityState, MemberState } from "../community-state.js";
+import { isModerator } from "../community-state.js";
+import type { Action } from "../actions.js";
+import type { EventOf } from "../events.js";
+import { reply, type CommandReply } from "../reply.js";
+import type { Testimonial, TestimonialStore } from "../../testimonials/record.js";
+import { PraiseLexicon } from "../../testimonials/lexicon.js";
+import { sameEmoji, testimonialSettings } from "../../testimonials/settings.js";
+import { move, type ConsentChoice } from "../../testimonials/state.js";
+import { testimonialButtonId, type ButtonChoice } from "../../testimonials/custom-id.js";
+import { answerText, CHOICE_LABELS, consentRequestText, consentWording, withdrawnText, type Language } from "../../testimonials/texts.js";
+
+export const RECENT_MESSAGES = 5000;
+
+interface Recent {
+  author: string;
+  channel: string;
+  text: string;
+  at: number;
+}
+
+interface PerCommunity {
+  recent: Map<string, Recent>;
+  lexicon: PraiseLexicon;
+  /** Waiting for consent: message → requested at (loaded from the store on first use). */
+  pending: Map<string, number> | null;
+  suggestions: Testimonial[];
+}
+
+/** What the pipeline performs and answers for one testimonial event. */
+export interface TestimonialResult {
+  actions: Action[];
+  /** What happened, for logs: "requested", "named", "expired", … */
+  events: { message: string; what: string }[];
+}
+
+const none = (): TestimonialResult => ({ actions: [], events: [] });
+
+export function isTestimonialCommand(command: string): boolean {
+  return command === "testimonial" || command.startsWith("testimonial ");
+}
+
+export class TestimonialHandler {
+  private readonly communities = new Map<string, PerCommunity>();
+  private readonly dirty = new Map<string, Testimonial[]>();
+
+  constructor(private readonly store: TestimonialStore | null) {}
+
+  private on(c: CommunityState): boolean {
+    return this.store !== null && testimonialSettings(c.settings).enabled;
+  }
+
+  private of(c: CommunityState): PerCommunity {
+    let p = this.communities.get(c.key);
+    if (!p) {
+      p = { recent: new Map(), lexicon: new PraiseLexicon(testimonialSettings(c.settings).productTerms), pending: null, suggestions: [] };
+      this.communities.set(c.key, p);
+    }
+    return p;
+  }
+
+  /** Remembers a member's message (for a later reaction) and suggests it when it praises the product. */
+  message(c: CommunityState, author: MemberState, event: EventOf<"message.created"> | EventOf<"message.edited">, at: number): void {
+    if (!this.on(c) || isModerator(c, author)) return;
+    const p = this.of(c);
+    const msg = event.message;
+    const known = p.recent.get(msg.id);
+    p.recent.delete(msg.id);
+    p.recent.set(msg.id, { author: msg.author, channel: event.channel, text: msg.text, at: known?.at ?? at });
+    if (p.recent.size > RECENT_MESSAGES) p.recent.delete(p.recent.keys().next().value!);
+    if (event.type !== "message.created" || !testimonialSettings(c.settings).suggest) return;
+    const signals = p.lexicon.judge(msg.text);
+    if (!signals.praising) return;
+    const t = blank(msg.id, event.channel, msg.author, author.name ?? msg.authorName ?? null, msg.text, at);
+    t.signals = [...signals.praise.map((w) => `praise:${w}`), ...signals.products.map((w) => `product:${w}`)];
+    let list = this.dirty.get(c.dbId);
+    if (!list) this.dirty.set(c.dbId, (list = []));
+    list.push(t);
+  }
+
+  deleted(c: CommunityState, message: string): void {
+    this.communities.get(c.key)?.recent.delete(message);
+  }
+
+  /** A moderator's capture emoji on a member's message: a testimonial waiting for consent, and the request to its author. */
+  async reaction(c: CommunityState, reactor: MemberState, event: EventOf<"reaction.added">, at: number): Promise<TestimonialResult> {
+    if (!this.on(c)) return none();
+    const s = testimonialSettings(c.settings);
+    if (!sameEmoji(event.emoji, s.emoji) || !isModerator(c, reactor)) return none();
+    const p = this.of(c);
+    await this.flush();
+    const existing = await this.store!.get(c.dbId, event.message);
+    const recent = p.recent.get(event.message);
+    const source = recent ?? (existing ? { author: existing.author, channel: existing.channel, text: existing.text, at: existing.createdAt } : null);
+    if (!source || !source.text.trim()) return none();
+    const author = c.members.get(source.author);
+    if (source.author === reactor.id || (author && isModerator(c, author))) return none();
+    const moved = move(existing?.state ?? null, { kind: "capture" });
+    if (!moved.ok) return none();
+    const lang = c.settings.language;
+    const name = author?.name ?? existing?.authorName ?? null;
+    const text = consentRequestText(lang, { community: c.settings.name ?? c.key, quote: source.text, name: name ?? source.author, days: Math.round(s.expireAfter / 86_400_000) });
+    const t: Testimonial = {
+      ...(existing ?? blank(event.message, source.channel, source.author, name, source.text, source.at)),
+      authorName: name,
+      state: moved.state,
+      capturedBy: reactor.id,
+      requestedAt: at,
+      consentWording: consentWording(text, lang),
+    };
+    await this.store!.save(c.dbId, t);
+    (await this.pendingOf(c)).set(t.message, at);
+    const labels = CHOICE_LABELS[lang];
+    const button = (choice: ConsentChoice, style: "success" | "primary" | "secondary") => ({ id: testimonialButtonId(c.key, t.message, choice), label: labels[choice], style });
+    return {
+      actions: [{
+        kind: "directMessage",
+        community: c.key,
+        member: t.author,
+        text,
+        buttons: [button("named", "success"), button("anonymous", "primary"), button("declined", "secondary")],
+        reason: "testimonial consent",
+      }],
+      events: [{ message: t.message, what: "requested" }],
+    };
+  }
+
+  /** The author pressed a button of the consent request (or the withdraw button). */
+  async answer(c: CommunityState, member: MemberState, message: string, choice: ButtonChoice, at: number): Promise<CommandReply> {
+    const lang = c.settings.language;
+    if (!this.store) return refused("Testimonials are not kept here.");
+    await this.flush();
+    const t = await this.store.get(c.dbId, message);
+    if (!t || t.author !== member.id) return refused("This testimonial request is not yours, or no longer exists.");
+    if (choice === "withdraw") return this.withdraw(c, member, [t], at);
+    const moved = move(t.state, { kind: "answer", choice });
+    if (!moved.ok) return refused(`Your answer was not recorded: ${moved.why}.${t.state === "consented_named" || t.state === "consented_anonymous" ? " You can withdraw with /testimonial withdraw." : ""}`);
+    await this.store.save(c.dbId, { ...t, state: moved.state, consentChoice: choice, consentAt: at });
+    (await this.pendingOf(c)).delete(message);
+    return reply({ lines: [answerText(lang, choice)], tone: "done" });
+  }
+
+  /**
+   * `testimonial withdraw [message]` (the author: every testimonial of theirs, or one) and
+   * `testimonial edit message text` (a moderator corrects the display text; the original is kept).
+   */
+  async command(c: CommunityState, member: MemberState, command: string, options: Record<string, unknown>, at: number): Promise<CommandReply> {
+    if (!this.store) return refused("Testimonials are not kept here.");
+    await this.flush();
+    const message = typeof options.message === "string" ? options.message : undefined;
+    if (command === "testimonial withdraw") {
+      const mine = (await this.store.ofAuthor(c.dbId, member.id)).filter((t) => !message || t.message === message);
+      return this.withdraw(c, member, mine, at);
+    }
+    if (command === "testimonial edit") {
+      if (!isModerator(c, member)) return refused("Only moderators can correct a testimonial's text.");
+      const text = typeof options.text === "string" ? options.text.trim() : "";
+      if (!message || !text) return refused("Give the message id and the corrected text: testimonial edit message:<id> text:<text>.");
+      const t = await this.store.get(c.dbId, message);
+      if (!t) return refused(`No testimonial for message ${message}.`);
+      await this.store.save(c.dbId, { ...t, displayText: text, correctedBy: member.id });
+      return reply({ lines: [`Display text corrected; the original is kept:`, `> ${t.text}`], tone: "done" });
+    }
+    return refused(`Unknown command /${command}. Use /testimonial withdraw.`);
+  }
+
+  private async withdraw(c: CommunityState, member: MemberState, ts: readonly Testimonial[], at: number): Promise<CommandReply> {
+    let n = 0;
+    const pending = await this.pendingOf(c);
+    for (const t of ts) {
+      if (t.author !== member.id) continue;
+      const moved = move(t.state, { kind: "withdraw" });
+      if (!moved.ok) continue;
+      await this.store!.save(c.dbId, { ...t, state: moved.state, withdrawnAt: at });
+      pending.delete(t.message);
+      n++;
+    }
+    return reply({ lines: [withdrawnText(c.settings.language as Language, n)], tone: n ? "done" : "info" });
+  }
+
+  /** Timer work: consent requests without an answer for `expireAfter` expire. */
+  async due(c: CommunityState, now: number): Promise<TestimonialResult> {
+    if (!this.on(c)) return none();
+    const pending = await this.pendingOf(c);
+    const after = testimonialSettings(c.settings).expireAfter;
+    const result = none();
+    for (const [message, requestedAt] of pending) {
+      if (now - requestedAt < after) continue;
+      pending.delete(message);
+      const t = await this.store!.get(c.dbId, message);
+      if (!t) continue;
+      const moved = move(t.state, { kind: "expire" });
+      if (!moved.ok) continue;
+      await this.store!.save(c.dbId, { ...t, state: moved.state, expiredAt: now });
+      result.events.push({ message, what: "expired" });
+    }
+    return result;
+  }
+
+  private async pendingOf(c: CommunityState): Promise<Map<string, number>> {
+    const p = this.of(c);
+    if (!p.pending) p.pending = await this.store!.pending(c.dbId);
+    return p.pending;
+  }
+
+  /** Writes the buffered suggestions. */
+  async flush(): Promise<void> {
+    if (!this.store || this.dirty.size === 0) return;
+    const batches = [...this.dirty];
+    this.dirty.clear();
+    for (const [community, ts] of batches) await this.store.suggest(community, ts);
+  }
+}
+
+function blank(message: string, channel: string, author: string, authorName: string | null, text: string, at: number): Testimonial {
+  return {
+    message, channel, author, authorName, text, displayText: null, correctedBy: null, state: "suggested", capturedBy: null, signals: [],
+    createdAt: at, requestedAt: null, consentWording: null, consentChoice: null, consentAt: null, expiredAt: null, withdrawnAt: null,
+  };
+}
+
+function refused(line: string): CommandReply {
+  return reply({ lines: [line], tone: "refused" });
+}
