@@ -82,6 +82,10 @@ function deleted(day, hm, msg) {
 function react(day, hm, msg, member, emoji, tag) {
   return push(at(day, hm), () => ({ type: "reaction.added", at: at(day, hm), community: COMMUNITY, channel: msg.channel, message: msg.msgId, member, emoji }), { target: msg, tag });
 }
+/** The author's answer to a testimonial consent request: the button's id names the community, the message and the choice. */
+function consent(day, hm, msg, choice, tag) {
+  return push(at(day, hm), () => ({ type: "interaction.responded", at: at(day, hm), community: COMMUNITY, member: msg.author, customId: `steward:testimonial:${COMMUNITY}:${msg.msgId}:${choice}` }), { target: msg, tag });
+}
 
 // ── Cast ────────────────────────────────────────────────────────────────────────────────
 // u1 Farhana (founder, admin) · u2 Tanvir, u3 Nusrat (moderators) · customers and regulars
@@ -426,6 +430,8 @@ react(14, "13:05", thanks, "u8", "❤️");
 react(14, "13:10", thanks, "u11", "🙏");
 react(14, "13:20", thanks, "u29", "❤️");
 say(14, "13:25", "general", "u18", "ধন্যবাদ আপু, এই গ্রুপটা খুব ভালো লাগছে", { re: thanks });
+// Last, so the line numbers above stay as examples/README.md lists them.
+consent(14, "13:40", praise3, "named", "testimonial: Tania (u21) consents to publish her ⭐'d praise with her name");
 
 // ── Order, number, check, write ─────────────────────────────────────────────────────────
 items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq));
