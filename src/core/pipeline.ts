@@ -21,6 +21,7 @@ import { reply, replyText, type CommandReply } from "./reply.js";
 import type { GuidelineReload } from "../commands/context.js";
 import { GuidelineLibrary } from "../guidelines/library.js";
 import { OnboardingHandler } from "./handlers/onboarding.js";
+import { applyOnboardingPlan, type EffectsHost, type OnboardingRecord } from "./handlers/onboarding-effects.js";
 import type { OnboardingPlan } from "../onboarding/plan.js";
 import type { CustomerDirectory } from "../onboarding/customers.js";
 import { TestimonialHandler, isTestimonialCommand, type TestimonialResult } from "./handlers/testimonials.js";
@@ -71,18 +72,7 @@ export interface CommandRecord {
   delivered: ActionOutcome["status"];
 }
 
-/** What onboarding did for one event, for replay output and tests. */
-export interface OnboardingRecord {
-  line?: number;
-  community: string;
-  member?: string;
-  memberName?: string;
-  /** "approve" | "decline" | "review" | "raid" for applicants; "nudge", "welcome", "raid alert" otherwise. */
-  what: string;
-  score?: number | null;
-  reasons: string[];
-  actions: string[];
-}
+export type { OnboardingRecord } from "./handlers/onboarding-effects.js";
 
 export interface PipelineOptions {
   adapter: PlatformAdapter;
@@ -119,6 +109,7 @@ export class Pipeline {
   private library: GuidelineLibrary;
   private readonly commandHost: CommandHost;
   private readonly onboarding: OnboardingHandler;
+  private readonly effects: EffectsHost;
   private readonly testimonials: TestimonialHandler;
   /** Event time of each community's last onboarding timer run (nudges, raid calm). */
   private readonly lastDue = new Map<string, number>();
@@ -128,17 +119,21 @@ export class Pipeline {
     this.rates = opts.rates ?? new MemoryRateStore();
     this.library = opts.library;
     this.onboarding = new OnboardingHandler(opts.customers ?? null);
-    this.testimonials = new TestimonialHandler(opts.persistence.testimonials ?? null);
-    this.commandHost = {
-      adapter: opts.adapter,
-      persistence: opts.persistence,
-      batch: () => this.batch,
+    this.effects = {
       perform: (a) => this.perform(a),
+      batch: () => this.batch,
       member: (c, id) => {
         const m = this.member(c, id);
         this.markDirty(c, m);
         return m;
       },
+      ...(opts.onOnboarding ? { report: opts.onOnboarding } : {}),
+    };
+    this.testimonials = new TestimonialHandler(opts.persistence.testimonials ?? null);
+    this.commandHost = {
+      ...this.effects,
+      adapter: opts.adapter,
+      persistence: opts.persistence,
       reloadGuidelines: () => this.reloadGuidelines(),
       applicantActions: (c, m, decision, reasons) => this.onboarding.decide(c, m, decision, reasons),
       raidMode: (c, on, at) => this.onboarding.raidMode(c, on, at),
@@ -261,57 +256,9 @@ export class Pipeline {
     this.opts.onCommand?.({ community: c.key, member: m.id, command, options, reply: answer, delivered: outcome.status });
   }
 
-  private reportOnboarding(c: CommunityState, plan: OnboardingPlan, performed: readonly Action[], line: number | undefined, joined: string | undefined): void {
-    const report = this.opts.onOnboarding!;
-    const base = { ...(line !== undefined ? { line } : {}), community: c.key };
-    const nameOf = (id: string) => c.members.get(id)?.name;
-    // An applicant's actions; the welcome post (no member field) goes with the one admitted.
-    const forMember = (id: string) =>
-      performed.filter((a) => ("member" in a ? a.member === id && a.reason !== "nudge" : a.reason === "welcome" && plan.applicants.length === 1)).map(describeAction);
-    for (const r of plan.applicants) {
-      const name = nameOf(r.member);
-      report({ ...base, member: r.member, ...(name ? { memberName: name } : {}), what: r.decision, score: r.score, reasons: r.reasons, actions: forMember(r.member) });
-    }
-    for (const id of plan.nudged) {
-      const name = nameOf(id);
-      report({ ...base, member: id, ...(name ? { memberName: name } : {}), what: "nudge", reasons: [], actions: ["dm"] });
-    }
-    for (const a of performed) {
-      if (a.kind === "alertModerators") report({ ...base, what: "raid alert", reasons: [a.text], actions: [describeAction(a)] });
-      else if (a.reason === "welcome" && !plan.applicants.length) {
-        const id = "member" in a ? a.member : joined;
-        const name = id ? nameOf(id) : undefined;
-        report({ ...base, ...(id ? { member: id } : {}), ...(name ? { memberName: name } : {}), what: "welcome", reasons: [], actions: [describeAction(a)] });
-      }
-    }
-  }
-
-  /** Performs onboarding's actions (each awaited, logged) and keeps its applicant records and nudges. */
-  private async applyOnboarding(c: CommunityState, plan: OnboardingPlan, at: number, meta: EventMeta = {}, joined?: string): Promise<void> {
-    const performed: Action[] = [];
-    for (const a of plan.actions) {
-      const outcome = await this.perform(a);
-      this.batch.actionLogs.push({ community: c.dbId, caseNumber: null, kind: a.kind, payload: a, outcome, at });
-      performed.push(a);
-    }
-    if (this.opts.onOnboarding) this.reportOnboarding(c, plan, performed, meta.line, joined);
-    for (const r of plan.applicants) {
-      this.batch.reviews.push({
-        community: c.dbId,
-        kind: "member",
-        caseNumber: null,
-        member: r.member,
-        payload: { screening: r.decision, score: r.score, reasons: r.reasons, answers: r.answers },
-        at: r.at,
-        status: r.status,
-        ...(r.status !== "pending" ? { decidedBy: "steward" } : {}),
-      });
-    }
-    for (const id of plan.nudged) {
-      const m = this.member(c, id);
-      m.nudgedAt = at;
-      this.markDirty(c, m);
-    }
+  /** Performs onboarding's actions and keeps its records (handlers/onboarding-effects.ts). */
+  private applyOnboarding(c: CommunityState, plan: OnboardingPlan, at: number, meta: EventMeta = {}, joined?: string): Promise<void> {
+    return applyOnboardingPlan(this.effects, c, plan, { at, ...(meta.line !== undefined ? { line: meta.line } : {}), ...(joined ? { joined } : {}) });
   }
 
   private async onMessage(c: CommunityState, event: EventOf<"message.created"> | EventOf<"message.edited">, at: number, meta: EventMeta): Promise<void> {
