@@ -17,6 +17,7 @@ describe("Discord command definitions", () => {
   it("maps context-menu labels back to commands", () => {
     expect(menuCommand("Report to moderators")).toMatchObject({ menu: "message", def: { name: "report" } });
     expect(menuCommand("Moderation history")).toMatchObject({ menu: "user", def: { name: "history" } });
+    expect(menuCommand("Capture testimonial")).toMatchObject({ menu: "message", def: { name: "testimonial capture" } });
     expect(menuCommand("Something else")).toBeNull();
   });
 

@@ -158,13 +158,16 @@ describe("moderator commands on Discord", () => {
     return { id, decision };
   }
 
-  it("registers the commands in the guild on start: slash commands, subcommands and both context menus", () => {
+  it("registers the commands in the guild on start: slash commands, subcommands and the context menus", () => {
     const puts = fake.callsTo("PUT /applications/:applicationId/guilds/:guildId/commands");
     expect(puts).toHaveLength(1);
     const body = puts[0]!.body as { name: string; type: number; default_member_permissions: string | null; options?: { name: string; type: number }[] }[];
     const names = body.map((c) => `${c.type}:${c.name}`).sort();
     expect(names).toEqual(
-      ["ban", "case", "history", "kick", "purge", "raid", "review", "rules", "strikes", "timeout", "unban", "untimeout", "warn"].map((n) => `1:${n}`).concat(["2:Moderation history", "3:Report to moderators"]).sort(),
+      ["ban", "case", "history", "kick", "purge", "raid", "review", "rules", "strikes", "testimonial", "timeout", "unban", "untimeout", "warn"]
+        .map((n) => `1:${n}`)
+        .concat(["2:Moderation history", "3:Report to moderators", "3:Capture testimonial"])
+        .sort(),
     );
     const byName = new Map(body.map((c) => [c.name, c]));
     expect(byName.get("ban")!.default_member_permissions).toBe(String(PERMS.ManageMessages));

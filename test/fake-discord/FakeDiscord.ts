@@ -402,6 +402,45 @@ export class FakeDiscord {
   }
 
   /**
+   * Pushes INTERACTION_CREATE for a button pressed in a DM (no guild_id, `user` instead of `member`, context 1):
+   * `messageId` is a message Steward sent in the DM channel (see `dmChannelOf`).
+   */
+  dmButtonPress(args: { userId: string; messageId: string; customId: string }): { id: string; token: string; applicationId: string; payload: Json } {
+    const message = this.model.messages.get(args.messageId);
+    if (!message) throw new Error(`fake-discord: unknown message ${args.messageId}`);
+    const dm = this.model.dmChannels.get(message.channelId);
+    if (!dm) throw new Error(`fake-discord: message ${args.messageId} is not in a DM channel`);
+    const user = this.user(args.userId);
+    const id = snowflake();
+    const token = `fake-interaction-${randomToken()}`;
+    const payload: Json = {
+      id,
+      application_id: this.model.applicationId,
+      type: 3,
+      data: { custom_id: args.customId, component_type: 2 },
+      channel_id: dm.id,
+      channel: { id: dm.id, type: 1, last_message_id: null, flags: 0, recipients: [userPayload(user)] },
+      user: userPayload(user),
+      message: message.payload,
+      token,
+      version: 1,
+      app_permissions: "0",
+      locale: "en-US",
+      entitlements: [],
+      authorizing_integration_owners: { "0": this.model.applicationId },
+      context: 1,
+      attachment_size_limit: 10_485_760,
+    };
+    this.dispatch("INTERACTION_CREATE", payload);
+    return { id, token, applicationId: this.model.applicationId, payload };
+  }
+
+  /** The DM channel Steward opened with a user, if any. */
+  dmChannelOf(userId: string): string | undefined {
+    return [...this.model.dmChannels.values()].find((c) => c.recipient.id === userId)?.id;
+  }
+
+  /**
    * Pushes a MODAL_SUBMIT (type 5) of the modal `customId` with answers by input custom id (a string
    * for a text input, an array for a select; see `modalSubmitComponents`). A modal opened from a
    * message's button carries that message (`messageId`).

@@ -167,7 +167,31 @@ export class TestimonialHandler {
       await this.store.save(c.dbId, { ...t, displayText: text, correctedBy: member.id });
       return reply({ lines: [`Display text corrected; the original is kept:`, `> ${t.text}`], tone: "done" });
     }
+    if (command === "testimonial capture") return this.capture(c, member, options, at);
     return refused(`Unknown command /${command}. Use /testimonial withdraw.`);
+  }
+
+  /**
+   * The "Capture testimonial" message menu: remembers the message (it may be older than the
+   * recent ones) and tells the moderator whether its author will be asked. The platform then
+   * reports the capture as the moderator's reaction with the configured emoji, and reaction()
+   * sends the consent request as for a ⭐.
+   */
+  private async capture(c: CommunityState, member: MemberState, options: Record<string, unknown>, at: number): Promise<CommandReply> {
+    if (!testimonialSettings(c.settings).enabled) return refused("Testimonials are turned off in this community.");
+    if (!isModerator(c, member)) return refused("Only moderators can capture testimonials.");
+    const str = (k: string) => (typeof options[k] === "string" ? (options[k] as string) : "");
+    const [message, channel, authorId, text] = [str("message"), str("channel"), str("author"), str("text")];
+    if (!message || !authorId) return refused("Use Capture testimonial on a member's message.");
+    const author = c.members.get(authorId);
+    if (authorId === member.id || (author && isModerator(c, author))) return refused("Only members' messages are captured, not a moderator's own.");
+    const existing = await this.store!.get(c.dbId, message);
+    const p = this.of(c);
+    if (!p.recent.has(message) && text.trim()) p.recent.set(message, { author: authorId, channel, text, at });
+    if (!p.recent.has(message) && !existing) return refused("This message has no text to publish.");
+    const moved = move(existing?.state ?? null, { kind: "capture" });
+    if (!moved.ok) return refused(`Not asked again: ${moved.why}.`);
+    return reply({ lines: [`Asking <@${authorId}> by direct message whether their message may be published. Nothing is published without their consent.`], tone: "done" });
   }
 
   private async withdraw(c: CommunityState, member: MemberState, ts: readonly Testimonial[], at: number): Promise<CommandReply> {

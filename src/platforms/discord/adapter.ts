@@ -25,6 +25,9 @@ import { findModLog, modLogEmbed } from "./mod-log.js";
 import { discordCommands } from "./commands/definitions.js";
 import { registerGuildCommands } from "./commands/register.js";
 import { InteractionDesk } from "./commands/interactions.js";
+import { dmComponents } from "./commands/consent.js";
+import { captureEmoji, reactorRolesRefresh } from "./testimonials.js";
+import type { ReplyButton } from "../../core/reply.js";
 import { ScreeningGate, gateSettingsOf } from "./screening/index.js";
 import type { CommunitySettings } from "../../config/settings-schema.js";
 
@@ -70,7 +73,7 @@ export class DiscordAdapter implements PlatformAdapter {
   private gates: Promise<void> = Promise.resolve();
 
   constructor(private readonly opts: DiscordAdapterOptions) {
-    this.desk = new InteractionDesk(opts.logger);
+    this.desk = new InteractionDesk({ logger: opts.logger, captureEmoji: (c) => captureEmoji(opts.communitySettings, c) });
   }
 
   capabilities(): ReadonlySet<ActionKind> {
@@ -217,7 +220,11 @@ export class DiscordAdapter implements PlatformAdapter {
     client.on(Events.GuildMemberAdd, (m) => this.emit(() => map.memberJoined(m), sink));
     client.on(Events.GuildMemberRemove, (m) => this.emit(() => map.memberLeft(m), sink));
     client.on(Events.GuildMemberUpdate, (before, after) => this.emit(() => map.memberUpdated(before, after), sink));
-    client.on(Events.MessageReactionAdd, (r, u) => this.emit(() => map.reaction("reaction.added", r, u), sink));
+    client.on(Events.MessageReactionAdd, (r, u) => {
+      // Reactions carry no roles: before a capture emoji, the pipeline learns the reactor's (are they a moderator?).
+      this.emit(() => reactorRolesRefresh(r, u, this.opts.communitySettings), sink);
+      this.emit(() => map.reaction("reaction.added", r, u), sink);
+    });
     client.on(Events.MessageReactionRemove, (r, u) => this.emit(() => map.reaction("reaction.removed", r, u), sink));
     client.on(Events.InteractionCreate, (i) => {
       const gate = this.gate;
@@ -229,15 +236,15 @@ export class DiscordAdapter implements PlatformAdapter {
       // Acknowledged on arrival (slow commands are deferred), before waiting in the event queue.
       const accepted = this.desk.accept(i).catch((e: unknown) => {
         this.opts.logger.error({ err: e, interaction: i.id }, "discord: interaction not accepted");
-        return null;
+        return [];
       });
       this.queue = this.queue.then(async () => {
-        const event = await accepted;
-        if (!event) return;
-        try {
-          await sink(event);
-        } catch (e) {
-          this.opts.logger.error({ err: e, event: event.type }, "discord: event not handled");
+        for (const event of await accepted) {
+          try {
+            await sink(event);
+          } catch (e) {
+            this.opts.logger.error({ err: e, event: event.type }, "discord: event not handled");
+          }
         }
       });
     });
@@ -288,7 +295,7 @@ export class DiscordAdapter implements PlatformAdapter {
         await this.target(guild, a.member);
         return this.directMessage(guild, a.member, a.text, a.channel);
       case "directMessage":
-        return this.directMessage(guild, a.member, a.text, a.fallbackChannel);
+        return this.directMessage(guild, a.member, a.text, a.fallbackChannel, a.buttons);
       case "alertModerators":
         await this.postModLog(guild, a, a.text);
         return;
@@ -351,17 +358,18 @@ export class DiscordAdapter implements PlatformAdapter {
   }
 
   /** DMs the member; when their DMs are closed (50007), mentions them in `fallback` or else the mod log. */
-  private async directMessage(guild: Guild, member: string, text: string, fallback: string | undefined): Promise<string | void> {
+  private async directMessage(guild: Guild, member: string, text: string, fallback: string | undefined, buttons?: readonly ReplyButton[]): Promise<string | void> {
+    const components = dmComponents(buttons);
     try {
       const user = await this.discord.users.fetch(member);
-      await user.send({ content: text });
+      await user.send({ content: text, components });
       return;
     } catch (e) {
       if (!(e instanceof DiscordAPIError && e.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser)) throw e;
     }
     const channel = fallback ? await this.textChannel(guild, fallback) : findModLog(guild, this.opts.modLogChannel?.(guild.id));
     if (!channel) throw new Refused("the member's DMs are closed and there is no channel to mention them in");
-    await channel.send({ content: `<@${member}> ${text}`, allowedMentions: { users: [member] } });
+    await channel.send({ content: `<@${member}> ${text}`, components, allowedMentions: { users: [member] } });
     return `DMs closed; mentioned in #${channel.name}`;
   }
 

@@ -5,7 +5,19 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, PermissionFlagsBits } from "discord.js";
 import type { AnyCommand } from "../../../commands/define.js";
 import type { Opt } from "../../../commands/options.js";
-import { COMMANDS } from "../../../commands/registry.js";
+import { COMMANDS, findCommand } from "../../../commands/registry.js";
+import { TESTIMONIAL_COMMANDS } from "../../../testimonials/commands.js";
+
+/**
+ * What Discord registers: the registry's commands and the `testimonial …` ones (defined in
+ * src/testimonials/commands.ts because the pipeline answers them before the dispatcher).
+ */
+export const DISCORD_COMMANDS: readonly AnyCommand[] = [...COMMANDS, ...TESTIMONIAL_COMMANDS];
+
+/** A registered command by name ("case show", "testimonial withdraw"). */
+export function discordCommand(name: string): AnyCommand | undefined {
+  return findCommand(name) ?? TESTIMONIAL_COMMANDS.find((c) => c.name === name.trim().replace(/\s+/g, " ").toLowerCase());
+}
 
 /** The JSON Discord takes (and returns) for one command option. */
 export interface OptionJson {
@@ -35,6 +47,7 @@ const GROUP_DESCRIPTIONS: Record<string, string> = {
   strikes: "A member's strikes: show or clear them",
   review: "The review queue: held messages and members waiting for approval",
   rules: "The community's guidelines: test a text, reload the files",
+  testimonial: "Testimonials: withdraw your consent, or (moderators) correct the display text",
 };
 
 function optionJson(name: string, o: Opt): OptionJson {
@@ -62,7 +75,7 @@ function optionsJson(def: AnyCommand): OptionJson[] {
 const permissionsOf = (defs: readonly AnyCommand[]) => (defs.every((d) => d.access === "moderator") ? MODERATOR_PERMISSIONS : null);
 
 /** Every command Steward registers in a guild. */
-export function discordCommands(commands: readonly AnyCommand[] = COMMANDS): CommandJson[] {
+export function discordCommands(commands: readonly AnyCommand[] = DISCORD_COMMANDS): CommandJson[] {
   const out: CommandJson[] = [];
   const groups = new Map<string, AnyCommand[]>();
   for (const def of commands) {
@@ -93,7 +106,7 @@ export function discordCommands(commands: readonly AnyCommand[] = COMMANDS): Com
 }
 
 /** The registry command a context-menu label stands for, and which kind of menu. */
-export function menuCommand(label: string, commands: readonly AnyCommand[] = COMMANDS): { def: AnyCommand; menu: "message" | "user" } | null {
+export function menuCommand(label: string, commands: readonly AnyCommand[] = DISCORD_COMMANDS): { def: AnyCommand; menu: "message" | "user" } | null {
   for (const def of commands) {
     if (def.surfaces?.messageMenu === label) return { def, menu: "message" };
     if (def.surfaces?.userMenu === label) return { def, menu: "user" };

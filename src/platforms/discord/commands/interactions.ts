@@ -18,11 +18,13 @@ import {
 import { stewardEvent, type StewardEvent } from "../../../core/events.js";
 import type { CommandReply } from "../../../core/reply.js";
 import { parseCommandButton } from "../../../commands/buttons.js";
-import { findCommand } from "../../../commands/registry.js";
+import { parseTestimonialButton } from "../../../testimonials/custom-id.js";
+import { testimonialCapture } from "../../../testimonials/commands.js";
 import type { Logger } from "../../../log.js";
 import { memberRoles } from "../permissions.js";
-import { menuCommand } from "./definitions.js";
+import { discordCommand, menuCommand } from "./definitions.js";
 import { replyMessage } from "./render.js";
+import { answeredConsentMessage } from "./consent.js";
 
 export const DEFER_AFTER_MS = 2000;
 const TOKEN_LIFETIME_MS = 15 * 60_000;
@@ -42,6 +44,14 @@ interface Invocation {
   options: Record<string, unknown>;
   /** A button press comes back as interaction.responded with its custom id. */
   customId?: string;
+  /** The community named in a consent button's id (a press in a DM has no guild). */
+  community?: string;
+}
+
+export interface InteractionDeskOptions {
+  logger: Logger;
+  /** The emoji by which moderators capture testimonials in a community (testimonials.emoji). */
+  captureEmoji: (community: string) => string;
 }
 
 function flattenOptions(options: readonly CommandInteractionOption[]): Record<string, unknown> {
@@ -69,24 +79,33 @@ function invocationOf(i: Answerable): Invocation | null {
     return found ? { command: found.def.name, options: { member: i.targetId } } : null;
   }
   const button = parseCommandButton(i.customId);
-  return button ? { ...button, customId: i.customId } : null;
+  if (button) return { ...button, customId: i.customId };
+  // A consent request's buttons (sent by DM, so usually pressed outside the server).
+  const consent = parseTestimonialButton(i.customId);
+  return consent ? { command: "", options: {}, customId: i.customId, community: consent.community } : null;
 }
 
 export class InteractionDesk {
   private readonly pending = new Map<string, Pending>();
 
-  constructor(private readonly logger: Logger) {}
+  private readonly logger: Logger;
+
+  constructor(private readonly opts: InteractionDeskOptions) {
+    this.logger = opts.logger;
+  }
 
   /**
-   * The event for an interaction Steward handles (null for others), after acknowledging slow ones.
-   * Must be called as the interaction arrives, before it waits in the event queue.
+   * The events for an interaction Steward handles (none for others), after acknowledging slow ones.
+   * Must be called as the interaction arrives, before they wait in the event queue.
+   * Only consent buttons are taken outside a server (they are sent by DM).
    */
-  async accept(raw: Interaction): Promise<StewardEvent | null> {
-    if (!(raw.isChatInputCommand() || raw.isMessageContextMenuCommand() || raw.isUserContextMenuCommand() || raw.isButton())) return null;
-    if (!raw.inGuild()) return null;
+  async accept(raw: Interaction): Promise<StewardEvent[]> {
+    if (!(raw.isChatInputCommand() || raw.isMessageContextMenuCommand() || raw.isUserContextMenuCommand() || raw.isButton())) return [];
     const i = raw as Answerable;
     const inv = invocationOf(i);
-    if (!inv) return null;
+    if (!inv) return [];
+    const community = i.guildId ?? inv.community;
+    if (!community || (!i.inGuild() && !inv.community)) return [];
     const entry: Pending = {
       interaction: i,
       deferring: null,
@@ -94,22 +113,34 @@ export class InteractionDesk {
       expiry: setTimeout(() => this.drop(i.id), TOKEN_LIFETIME_MS).unref(),
     };
     this.pending.set(i.id, entry);
-    if (findCommand(inv.command)?.slow) await this.defer(entry);
-    const member = i.member instanceof GuildMember ? i.member : await i.guild?.members.fetch(i.user.id).catch(() => null);
+    if (discordCommand(inv.command)?.slow) await this.defer(entry);
+    const member = i.member instanceof GuildMember ? i.member : i.inGuild() ? await i.guild?.members.fetch(i.user.id).catch(() => null) : null;
     const base = {
       platform: "discord" as const,
       at: i.createdAt.toISOString(),
-      community: i.guildId,
+      community,
       ...(i.channelId ? { channel: i.channelId } : {}),
       member: i.user.id,
       ...(member ? { memberRoles: memberRoles(member), memberName: member.displayName } : {}),
       replyHandle: i.id,
     };
-    return stewardEvent.parse(
-      inv.customId
-        ? { type: "interaction.responded", ...base, customId: inv.customId }
-        : { type: "command.invoked", ...base, command: inv.command, options: inv.options },
-    );
+    if (inv.customId) return [stewardEvent.parse({ type: "interaction.responded", ...base, customId: inv.customId })];
+    const invoked = stewardEvent.parse({ type: "command.invoked", ...base, command: inv.command, options: inv.options });
+    if (inv.command !== testimonialCapture.name || !i.isMessageContextMenuCommand()) return [invoked];
+    // "Capture testimonial": after the handler has remembered the message and answered, the capture
+    // is the moderator's reaction with the capture emoji, which sends the consent request as a ⭐ does.
+    const m = i.targetMessage;
+    const reaction = stewardEvent.parse({
+      type: "reaction.added",
+      platform: "discord",
+      at: base.at,
+      community,
+      channel: m.channelId,
+      message: m.id,
+      member: i.user.id,
+      emoji: this.opts.captureEmoji(community),
+    });
+    return [invoked, reaction];
   }
 
   /** Answers an interaction (the `respond` action); throws when it is unknown or expired. */
@@ -117,6 +148,12 @@ export class InteractionDesk {
     const entry = handle ? this.pending.get(handle) : undefined;
     if (!entry) throw new Error(`no interaction ${handle ?? "(none)"} waiting for an answer (unknown, or older than 15 minutes)`);
     this.drop(entry.interaction.id);
+    const i = entry.interaction;
+    if (!entry.deferring && i.isButton() && parseTestimonialButton(i.customId) && reply.tone === "done") {
+      // A consent answer: the request shows the answer and its buttons are disabled.
+      await i.update(answeredConsentMessage(i.message, i.customId, reply));
+      return;
+    }
     if (entry.deferring) {
       await entry.deferring;
       await entry.interaction.editReply(replyMessage(reply));
