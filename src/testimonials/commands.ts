@@ -44,4 +44,16 @@ export const testimonialCapture = defineCommand({
   run: handledByPipeline,
 });
 
-export const TESTIMONIAL_COMMANDS: readonly AnyCommand[] = [testimonialWithdraw, testimonialEdit, testimonialCapture];
+export const SUBMIT_MENU = "Submit as testimonial";
+
+/** A member offers their own message: the answer is the consent request itself (quote and three buttons). */
+export const testimonialSubmit = defineCommand({
+  name: "testimonial submit",
+  description: "Offer your own message as a testimonial",
+  access: "member",
+  surfaces: { slash: false, messageMenu: SUBMIT_MENU },
+  options: testimonialCapture.options,
+  run: handledByPipeline,
+});
+
+export const TESTIMONIAL_COMMANDS: readonly AnyCommand[] = [testimonialWithdraw, testimonialEdit, testimonialCapture, testimonialSubmit];

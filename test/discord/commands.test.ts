@@ -166,7 +166,7 @@ describe("moderator commands on Discord", () => {
     expect(names).toEqual(
       ["ban", "case", "history", "kick", "purge", "raid", "review", "rules", "strikes", "testimonial", "timeout", "unban", "untimeout", "warn"]
         .map((n) => `1:${n}`)
-        .concat(["2:Moderation history", "3:Report to moderators", "3:Capture testimonial"])
+        .concat(["2:Moderation history", "3:Report to moderators", "3:Capture testimonial", "3:Submit as testimonial"])
         .sort(),
     );
     const byName = new Map(body.map((c) => [c.name, c]));

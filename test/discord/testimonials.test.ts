@@ -136,6 +136,30 @@ describe("testimonials on Discord", () => {
     expect(fake.calls.slice(since).filter((c) => c.route === "POST /channels/:channelId/messages")).toHaveLength(0);
   });
 
+  it("Submit as testimonial on one's own message answers with the quote and the three buttons; a press records the answer", async () => {
+    const message = post(DAVE, "Great shop, the saree arrived in two days");
+    const since = fake.calls.length;
+    const menu = fake.interactionCreate({ type: 2, commandType: 3, name: "Submit as testimonial", guildId: IDS.guild, channelId: IDS.general, userId: DAVE, targetId: message });
+    const callback = await fake.waitForCall((c) => c.route === CALLBACK && c.params.interactionId === menu.id, 5_000, since);
+    const answer = (callback.body as { data: { embeds: { description: string }[]; components: { components: Button[] }[]; flags: number } }).data;
+    expect(answer.embeds[0]!.description).toContain("> Great shop, the saree arrived in two days");
+    expect(answer.flags & 64).toBe(64);
+    const declined = answer.components.flatMap((r) => r.components).find((b) => b.label === "Don't publish")!;
+    expect(declined.custom_id).toBe(`steward:testimonial:${IDS.guild}:${message}:declined`);
+
+    const press = fake.interactionCreate({ type: 3, guildId: IDS.guild, channelId: IDS.general, userId: DAVE, customId: declined.custom_id });
+    const update = await fake.waitForCall((c) => c.route === CALLBACK && c.params.interactionId === press.id);
+    expect(update.body).toMatchObject({ type: 7, data: { content: "**Understood: your message will not be published.**" } });
+    expect(fake.calls.slice(since).filter((c) => c.route === "POST /channels/:channelId/messages")).toHaveLength(0); // no DM
+  });
+
+  it("Submit as testimonial on someone else's message is refused", async () => {
+    const message = post(IDS.alice, "Lovely kurti, thanks");
+    const menu = fake.interactionCreate({ type: 2, commandType: 3, name: "Submit as testimonial", guildId: IDS.guild, channelId: IDS.general, userId: DAVE, targetId: message });
+    const callback = await fake.waitForCall((c) => c.route === CALLBACK && c.params.interactionId === menu.id);
+    expect((callback.body as { data: { embeds: { description: string }[] } }).data.embeds[0]!.description).toBe("You can submit only your own messages.");
+  });
+
   it("/testimonial withdraw by the author takes the consented testimonial out of the export", async () => {
     expect(await consented()).toHaveLength(1);
     const sent = fake.interactionCreate({ type: 2, name: "testimonial", guildId: IDS.guild, channelId: IDS.general, userId: IDS.alice, options: [{ type: 1, name: "withdraw", options: [] }] });

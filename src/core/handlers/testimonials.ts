@@ -101,16 +101,27 @@ export class TestimonialHandler {
     if (!source || !source.text.trim()) return none();
     const author = c.members.get(source.author);
     if (source.author === reactor.id || (author && isModerator(c, author))) return none();
+    const request = await this.request(c, reactor, event.message, source, existing, at);
+    if (!request) return none();
+    return {
+      actions: [{ kind: "directMessage", community: c.key, member: source.author, text: request.text, buttons: request.buttons, reason: "testimonial consent" }],
+      events: [{ message: event.message, what: "requested" }],
+    };
+  }
+
+  /** Records a consent request for the message (pending consent): its text and buttons, or null when it cannot be asked again. */
+  private async request(c: CommunityState, capturedBy: MemberState, message: string, source: Recent, existing: Testimonial | null, at: number) {
     const moved = move(existing?.state ?? null, { kind: "capture" });
-    if (!moved.ok) return none();
+    if (!moved.ok) return null;
     const lang = c.settings.language;
-    const name = author?.name ?? existing?.authorName ?? null;
-    const text = consentRequestText(lang, { community: c.settings.name ?? c.key, quote: source.text, name: name ?? source.author, days: Math.round(s.expireAfter / 86_400_000) });
+    const name = c.members.get(source.author)?.name ?? existing?.authorName ?? null;
+    const days = Math.round(testimonialSettings(c.settings).expireAfter / 86_400_000);
+    const text = consentRequestText(lang, { community: c.settings.name ?? c.key, quote: source.text, name: name ?? source.author, days });
     const t: Testimonial = {
-      ...(existing ?? blank(event.message, source.channel, source.author, name, source.text, source.at)),
+      ...(existing ?? blank(message, source.channel, source.author, name, source.text, source.at)),
       authorName: name,
       state: moved.state,
-      capturedBy: reactor.id,
+      capturedBy: capturedBy.id,
       requestedAt: at,
       consentWording: consentWording(text, lang),
     };
@@ -118,17 +129,7 @@ export class TestimonialHandler {
     (await this.pendingOf(c)).set(t.message, at);
     const labels = CHOICE_LABELS[lang];
     const button = (choice: ConsentChoice, style: "success" | "primary" | "secondary") => ({ id: testimonialButtonId(c.key, t.message, choice), label: labels[choice], style });
-    return {
-      actions: [{
-        kind: "directMessage",
-        community: c.key,
-        member: t.author,
-        text,
-        buttons: [button("named", "success"), button("anonymous", "primary"), button("declined", "secondary")],
-        reason: "testimonial consent",
-      }],
-      events: [{ message: t.message, what: "requested" }],
-    };
+    return { text, buttons: [button("named", "success"), button("anonymous", "primary"), button("declined", "secondary")] };
   }
 
   /** The author pressed a button of the consent request (or the withdraw button). */
@@ -148,7 +149,8 @@ export class TestimonialHandler {
 
   /**
    * `testimonial withdraw [message]` (the author: every testimonial of theirs, or one) and
-   * `testimonial edit message text` (a moderator corrects the display text; the original is kept).
+   * `testimonial edit message text` (a moderator corrects the display text; the original is kept),
+   * `testimonial capture` and `testimonial submit` (message menus: options message, channel, author, text).
    */
   async command(c: CommunityState, member: MemberState, command: string, options: Record<string, unknown>, at: number): Promise<CommandReply> {
     if (!this.store) return refused("Testimonials are not kept here.");
@@ -168,6 +170,7 @@ export class TestimonialHandler {
       return reply({ lines: [`Display text corrected; the original is kept:`, `> ${t.text}`], tone: "done" });
     }
     if (command === "testimonial capture") return this.capture(c, member, options, at);
+    if (command === "testimonial submit") return this.submit(c, member, options, at);
     return refused(`Unknown command /${command}. Use /testimonial withdraw.`);
   }
 
@@ -192,6 +195,23 @@ export class TestimonialHandler {
     const moved = move(existing?.state ?? null, { kind: "capture" });
     if (!moved.ok) return refused(`Not asked again: ${moved.why}.`);
     return reply({ lines: [`Asking <@${authorId}> by direct message whether their message may be published. Nothing is published without their consent.`], tone: "done" });
+  }
+
+  /**
+   * A member offers their own message ("Submit as testimonial" message menu): the consent request
+   * is the answer itself (quote and three buttons, only they see it), pressed like the DM's.
+   */
+  private async submit(c: CommunityState, member: MemberState, options: Record<string, unknown>, at: number): Promise<CommandReply> {
+    if (!testimonialSettings(c.settings).enabled) return refused("Testimonials are turned off in this community.");
+    const str = (k: string) => (typeof options[k] === "string" ? (options[k] as string) : "");
+    const [message, channel, author, text] = [str("message"), str("channel"), str("author"), str("text")];
+    if (author !== member.id) return refused("You can submit only your own messages.");
+    if (!message || !text.trim()) return refused("This message has no text to publish.");
+    const existing = await this.store!.get(c.dbId, message);
+    const moved = move(existing?.state ?? null, { kind: "capture" });
+    if (!moved.ok) return refused(`Not submitted again: ${moved.why}.`);
+    const request = (await this.request(c, member, message, { author, channel, text, at }, existing, at))!;
+    return reply({ lines: [request.text], buttons: [request.buttons], tone: "info" });
   }
 
   private async withdraw(c: CommunityState, member: MemberState, ts: readonly Testimonial[], at: number): Promise<CommandReply> {

@@ -24,6 +24,6 @@ export function answeredConsentMessage(message: Message, pressed: string, reply:
     });
   }
   const answer = reply.lines.map((l) => `**${l}**`).join("\n");
-  const content = `${message.content}\n\n${answer}`.slice(0, 2000);
+  const content = (message.content ? `${message.content}\n\n${answer}` : answer).slice(0, 2000);
   return { content, components: rows, allowedMentions: { parse: [] } };
 }
