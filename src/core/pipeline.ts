@@ -120,7 +120,7 @@ export class Pipeline {
     this.library = opts.library;
     this.onboarding = new OnboardingHandler(opts.customers ?? null);
     this.effects = {
-      perform: (a) => this.perform(a),
+      performLogged: (c, a, caseNumber, at) => this.performLogged(c, a, caseNumber, at),
       batch: () => this.batch,
       member: (c, id) => {
         const m = this.member(c, id);
@@ -183,7 +183,7 @@ export class Pipeline {
         this.testimonials.deleted(community, event.message);
         break;
       case "command.invoked":
-        if (isTestimonialCommand(event.command)) await this.onTestimonialAnswer(community, event, event.command, (m) => this.testimonials.command(community, m, event.command, event.options, at));
+        if (isTestimonialCommand(event.command)) await this.answerMember(community, event, event.command, event.options, (m) => this.testimonials.command(community, m, event.command, event.options, at));
         else await this.onCommand(community, event, event.command, event.options, at);
         break;
       case "interaction.responded": {
@@ -192,7 +192,7 @@ export class Pipeline {
         if (button) await this.onCommand(community, event, button.command, button.options, at);
         const consent = button ? null : parseTestimonialButton(event.customId);
         if (consent && consent.community === community.key) {
-          await this.onTestimonialAnswer(community, event, event.customId, (m) => this.testimonials.answer(community, m, consent.message, consent.choice, at));
+          await this.answerMember(community, event, event.customId, {}, (m) => this.testimonials.answer(community, m, consent.message, consent.choice, at));
         }
         break;
       }
@@ -232,28 +232,8 @@ export class Pipeline {
 
   /** Performs testimonials' actions (each awaited and logged). */
   private async applyTestimonials(c: CommunityState, r: TestimonialResult, at: number): Promise<void> {
-    for (const a of r.actions) {
-      const outcome = await this.perform(a);
-      this.batch.actionLogs.push({ community: c.dbId, caseNumber: null, kind: a.kind, payload: a, outcome, at });
-    }
+    for (const a of r.actions) await this.performLogged(c, a, null, at);
     for (const e of r.events) this.opts.logger.debug({ community: c.key, message: e.message, testimonial: e.what }, "testimonial");
-  }
-
-  /** A consent answer or a `testimonial …` command from a member: answered like a command. */
-  private async onTestimonialAnswer(
-    c: CommunityState,
-    event: EventOf<"command.invoked"> | EventOf<"interaction.responded">,
-    command: string,
-    run: (m: MemberState) => Promise<CommandReply>,
-  ): Promise<void> {
-    const m = this.member(c, event.member);
-    if (event.memberRoles) m.roles = event.memberRoles;
-    if (event.memberName && !m.name) m.name = event.memberName;
-    this.markDirty(c, m);
-    const answer = await run(m);
-    const outcome = await this.perform({ kind: "respond", community: c.key, ...(event.replyHandle ? { replyHandle: event.replyHandle } : {}), reply: answer, reason: "" });
-    const options = event.type === "command.invoked" ? event.options : {};
-    this.opts.onCommand?.({ community: c.key, member: m.id, command, options, reply: answer, delivered: outcome.status });
   }
 
   /** Performs onboarding's actions and keeps its records (handlers/onboarding-effects.ts). */
@@ -291,9 +271,8 @@ export class Pipeline {
     const actions = j.actionsFor(caseNumber);
     const outcomes: DecisionRecord["outcomes"] = [];
     for (const a of actions) {
-      const outcome = await this.perform(a);
+      const outcome = await this.performLogged(c, a, caseNumber, j.at);
       outcomes.push({ action: describeAction(a), status: outcome.status, ...(outcome.status === "done" ? {} : { detail: outcome.detail }) });
-      this.batch.actionLogs.push({ community: c.dbId, caseNumber, kind: a.kind, payload: a, outcome, at: j.at });
     }
     this.stats.decisions++;
     const evidence = { text: j.text, matches: decision.matches };
@@ -364,32 +343,54 @@ export class Pipeline {
     return outcome;
   }
 
+  /** Performs one action and records it, with its outcome, in the action log. */
+  private async performLogged(c: CommunityState, a: Action, caseNumber: number | null, at: number): Promise<ActionOutcome> {
+    const outcome = await this.perform(a);
+    this.batch.actionLogs.push({ community: c.dbId, caseNumber, kind: a.kind, payload: a, outcome, at });
+    return outcome;
+  }
+
   /**
    * Runs a moderator command and answers the invoker. Everything pending is written first, so the
    * command reads what happened before it (a /history right after a /ban shows the ban).
    */
-  private async onCommand(
+  private onCommand(
     c: CommunityState,
     event: EventOf<"command.invoked"> | EventOf<"interaction.responded">,
     command: string,
     options: Record<string, unknown>,
     at: number,
   ): Promise<void> {
-    const invoker = this.member(c, event.member);
-    if (event.memberRoles) invoker.roles = event.memberRoles;
-    if (event.memberName && !invoker.name) invoker.name = event.memberName;
-    this.markDirty(c, invoker);
-    let answer: CommandReply;
-    try {
-      await this.flush();
-      answer = (await dispatchCommand(commandContext(this.commandHost, c, invoker, event.channel, at), command, options)).reply;
-    } catch (e) {
-      this.opts.logger.error({ err: e, command, community: c.key }, "command failed");
-      answer = reply({ title: "Something went wrong", lines: [`Steward could not finish /${command}: ${(e as Error).message}`, "What was done before the failure is in the mod log and /history."], tone: "error" });
-    }
+    return this.answerMember(c, event, command, options, async (invoker) => {
+      try {
+        await this.flush();
+        return (await dispatchCommand(commandContext(this.commandHost, c, invoker, event.channel, at), command, options)).reply;
+      } catch (e) {
+        this.opts.logger.error({ err: e, command, community: c.key }, "command failed");
+        return reply({ title: "Something went wrong", lines: [`Steward could not finish /${command}: ${(e as Error).message}`, "What was done before the failure is in the mod log and /history."], tone: "error" });
+      }
+    });
+  }
+
+  /**
+   * A member's command or button press (moderator commands, testimonial answers): the member's
+   * roles and name refreshed from the event, `run` answers, the answer goes back to them.
+   */
+  private async answerMember(
+    c: CommunityState,
+    event: EventOf<"command.invoked"> | EventOf<"interaction.responded">,
+    command: string,
+    options: Record<string, unknown>,
+    run: (member: MemberState) => Promise<CommandReply>,
+  ): Promise<void> {
+    const m = this.member(c, event.member);
+    if (event.memberRoles) m.roles = event.memberRoles;
+    if (event.memberName && !m.name) m.name = event.memberName;
+    this.markDirty(c, m);
+    const answer = await run(m);
     const outcome = await this.perform({ kind: "respond", community: c.key, ...(event.replyHandle ? { replyHandle: event.replyHandle } : {}), reply: answer, reason: "" });
-    this.opts.logger.debug({ command, community: c.key, member: invoker.id, reply: replyText(answer) }, "command answered");
-    this.opts.onCommand?.({ community: c.key, member: invoker.id, command, options, reply: answer, delivered: outcome.status });
+    this.opts.logger.debug({ command, community: c.key, member: m.id, reply: replyText(answer) }, "command answered");
+    this.opts.onCommand?.({ community: c.key, member: m.id, command, options, reply: answer, delivered: outcome.status });
   }
 
   /** Reads the rules folder again; every community switches to the new rules, or none does. */

@@ -14,7 +14,8 @@ export interface CommandHost {
   persistence: Persistence;
   /** The pending write batch (read at each call: flushes swap it). */
   batch(): WriteBatch;
-  perform(a: Action): Promise<ActionOutcome>;
+  /** Performs an action and records it, with its outcome, in the action log. */
+  performLogged(c: CommunityState, a: Action, caseNumber: number | null, at: number): Promise<ActionOutcome>;
   member(c: CommunityState, id: string): MemberState;
   reloadGuidelines(): Promise<GuidelineReload>;
   /** Onboarding's actions for a moderator's decision on an applicant. */
@@ -41,11 +42,7 @@ export function commandContext(host: CommandHost, c: CommunityState, invoker: Me
       return { present: !!known && known.leftAt === null, protectedReason: null, ...(known?.name ? { name: known.name } : {}) };
     },
     invokerMay: async (target, kind) => (host.adapter.actorMay ? host.adapter.actorMay(c.key, invoker.id, target, kind) : null),
-    async perform(action, caseNumber) {
-      const outcome = await host.perform(action);
-      host.batch().actionLogs.push({ community: c.dbId, caseNumber, kind: action.kind, payload: action, outcome, at });
-      return outcome;
-    },
+    perform: (action, caseNumber) => host.performLogged(c, action, caseNumber, at),
     nextCaseNumber: () => c.nextCaseNumber++,
     recordCase: (k: ManualCase) => recordManualCase(host, c, invoker, k, at),
     queueReview(item) {

@@ -22,7 +22,8 @@ export interface OnboardingRecord {
 
 /** The pipeline's side of it. */
 export interface EffectsHost {
-  perform(a: Action): Promise<ActionOutcome>;
+  /** Performs an action and records it, with its outcome, in the action log. */
+  performLogged(c: CommunityState, a: Action, caseNumber: number | null, at: number): Promise<ActionOutcome>;
   /** The pending write batch (read at each call: flushes swap it). */
   batch(): WriteBatch;
   /** The member's state, marked to be written. */
@@ -41,8 +42,7 @@ export interface PlanContext {
 export async function applyOnboardingPlan(host: EffectsHost, c: CommunityState, plan: OnboardingPlan, ctx: PlanContext): Promise<void> {
   const performed: Action[] = [];
   for (const a of plan.actions) {
-    const outcome = await host.perform(a);
-    host.batch().actionLogs.push({ community: c.dbId, caseNumber: null, kind: a.kind, payload: a, outcome, at: ctx.at });
+    await host.performLogged(c, a, null, ctx.at);
     performed.push(a);
   }
   if (host.report) reportPlan(host.report, c, plan, performed, ctx);
