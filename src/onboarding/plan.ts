@@ -3,9 +3,9 @@
 // so this file never waits on a platform or a database and is tested as plain functions.
 import type { Action } from "../core/actions.js";
 import type { CommunitySettings } from "../config/settings-schema.js";
-import type { OnboardingSettings } from "./settings.js";
+import { DEFAULT_RAID, type OnboardingSettings } from "./settings.js";
 import { renderTemplate, type TemplateValues } from "./template.js";
-import { RaidGuard, type RaidEnded } from "./raid.js";
+import { RaidGuard, type RaidEnded, type RaidSettings } from "./raid.js";
 import { screenApplicant, type Answer, type ScreeningDecision, type ScreeningResult } from "./screening.js";
 import type { CustomerDirectory } from "./customers.js";
 import { declineTextFor, raidEndedText, raidStartedText } from "./texts.js";
@@ -58,7 +58,11 @@ export class CommunityOnboarding {
     /** Titles of the guidelines that apply, for {guidelines}. */
     private readonly guidelineTitles: readonly string[],
   ) {
-    this.raid = new RaidGuard(settings.onboarding?.raid ?? { joins: 10, within: 60_000, calm: 600_000 });
+    this.raid = new RaidGuard(this.raidSettings);
+  }
+
+  private get raidSettings(): RaidSettings {
+    return this.settings.onboarding?.raid ?? DEFAULT_RAID;
   }
 
   get raidActive(): boolean {
@@ -104,7 +108,7 @@ export class CommunityOnboarding {
     if (r.raid) {
       // The burst that tripped the guard is the raid: all of it goes to review, not only this join.
       const held = r.started ? r.members : [member.id];
-      if (r.started) plan.actions.push({ kind: "alertModerators", community: this.settings.community, text: raidStartedText(r.members, this.settings.onboarding?.raid ?? { joins: 10, within: 60_000, calm: 600_000 }), reason: "raid guard" });
+      if (r.started) plan.actions.push({ kind: "alertModerators", community: this.settings.community, text: raidStartedText(r.members, this.raidSettings), reason: "raid guard" });
       for (const id of held) plan.applicants.push({ member: id, status: "pending", decision: "raid", score: null, reasons: ["joined during a raid"], answers: {}, at });
       return plan;
     }

@@ -93,6 +93,9 @@ export const screeningSchema = z
 
 export type ScreeningSettings = z.infer<typeof screeningSchema>;
 
+/** The raid guard every community has unless its settings say otherwise: 10 joins a minute, 10 calm minutes. */
+export const DEFAULT_RAID = Object.freeze({ joins: 10, within: 60_000, calm: 600_000 });
+
 export const onboardingSchema = z
   .object({
     welcome: z
@@ -117,7 +120,7 @@ export const onboardingSchema = z
         calm: duration.default(600_000).describe("raid mode lifts after this long without a burst of joins"),
       })
       .strict()
-      .default({ joins: 10, within: 60_000, calm: 600_000 }),
+      .default({ ...DEFAULT_RAID }),
   })
   .strict();
 
