@@ -3,17 +3,9 @@
  * dispatches, recorded REST moderation calls, 429 retry, bad token.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, MessageFlags, type Message } from "discord.js";
+import { Client, DiscordjsErrorCodes, Events, MessageFlags, type Message } from "discord.js";
 import { FakeDiscord, exampleSeed, IDS } from "../fake-discord/index.js";
-
-const INTENTS = [
-  GatewayIntentBits.Guilds,
-  GatewayIntentBits.GuildMembers,
-  GatewayIntentBits.GuildMessages,
-  GatewayIntentBits.MessageContent,
-  GatewayIntentBits.GuildMessageReactions,
-  GatewayIntentBits.DirectMessages,
-];
+import { DISCORD_INTENTS as INTENTS } from "../../src/platforms/discord/index.js";
 
 function makeClient(fake: FakeDiscord): Client {
   // The only option needed: the REST base. discord.js asks GET /gateway/bot for the WebSocket URL.
