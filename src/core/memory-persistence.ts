@@ -33,6 +33,7 @@ export class MemoryPersistence implements Persistence {
   async write(batch: WriteBatch): Promise<void> {
     this.writes++;
     this.cases += batch.cases.length;
+    for (const { community, testimonial } of batch.suggestions) this.testimonials.suggest(community, [testimonial]);
     for (const c of batch.cases) {
       this.of(c.community).cases.set(c.number, {
         number: c.number,

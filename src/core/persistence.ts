@@ -3,7 +3,7 @@
 import type { CommunitySettings } from "../config/settings-schema.js";
 import type { MemberState } from "./community-state.js";
 import type { ActionOutcome } from "./actions.js";
-import type { TestimonialStore } from "../testimonials/record.js";
+import type { Testimonial, TestimonialStore } from "../testimonials/record.js";
 
 export interface LoadedCommunity {
   dbId: string;
@@ -83,6 +83,8 @@ export interface WriteBatch {
   strikes: StrikeWrite[];
   reviews: ReviewWrite[];
   days: DayDelta[];
+  /** Praising messages suggested as testimonials; a message that already has one keeps it. */
+  suggestions: { community: string; testimonial: Testimonial }[];
 }
 
 export type CaseStatus = "actioned" | "not_actioned" | "pending_review" | "reverted";
@@ -169,9 +171,9 @@ export interface Persistence extends CommandStore {
 }
 
 export function emptyBatch(): WriteBatch {
-  return { members: [], cases: [], caseAppends: [], actionLogs: [], strikes: [], reviews: [], days: [] };
+  return { members: [], cases: [], caseAppends: [], actionLogs: [], strikes: [], reviews: [], days: [], suggestions: [] };
 }
 
 export function batchSize(b: WriteBatch): number {
-  return b.members.length + b.cases.length + b.caseAppends.length + b.actionLogs.length + b.strikes.length + b.reviews.length + b.days.length;
+  return b.members.length + b.cases.length + b.caseAppends.length + b.actionLogs.length + b.strikes.length + b.reviews.length + b.days.length + b.suggestions.length;
 }

@@ -129,7 +129,7 @@ export class Pipeline {
       },
       ...(opts.onOnboarding ? { report: opts.onOnboarding } : {}),
     };
-    this.testimonials = new TestimonialHandler(opts.persistence.testimonials ?? null);
+    this.testimonials = new TestimonialHandler(opts.persistence.testimonials ?? null, () => this.flush());
     this.commandHost = {
       ...this.effects,
       adapter: opts.adapter,
@@ -260,7 +260,11 @@ export class Pipeline {
       this.activity.message(c.key, msg.author, event.channel, at);
     }
     this.markDirty(c, m);
-    if (!judged) return this.testimonials.message(c, m, event, at);
+    if (!judged) {
+      const suggestion = this.testimonials.message(c, m, event, at);
+      if (suggestion) this.batch.suggestions.push({ community: c.dbId, testimonial: suggestion });
+      return;
+    }
     await this.carryOut(c, m, judged, meta);
   }
 
@@ -460,7 +464,6 @@ export class Pipeline {
 
   /** Writes everything pending in one batch. Safe to call concurrently: calls queue. */
   async flush(): Promise<void> {
-    await this.testimonials.flush();
     while (this.flushing) await this.flushing;
     const batch = this.batch;
     this.batch = emptyBatch();

@@ -90,6 +90,7 @@ export class PrismaPersistence implements Persistence {
       await writeActionLogs(tx, b);
       await writeReviews(tx, b);
       await writeDays(tx, b);
+      await writeSuggestions(tx, b);
     }, { timeout: 60_000, maxWait: 30_000 });
   }
 }
@@ -202,4 +203,15 @@ async function writeDays(tx: Tx, b: WriteBatch) {
       SELECT count(*) FROM member_daily_activity m WHERE m.community_id = d.community_id AND m.day = d.day)
     FROM json_to_recordset($1::json) AS x(c int, d text)
     WHERE d.community_id = x.c AND d.day = x.d::date`, days.map(({ c, d }) => ({ c, d })));
+}
+
+function writeSuggestions(tx: Tx, b: WriteBatch) {
+  const rows = b.suggestions.map(({ community, testimonial: t }) => ({
+    c: Number(community), m: t.message, ch: t.channel, a: t.author, an: t.authorName, tx: t.text, st: t.state, sg: t.signals, at: iso(t.createdAt),
+  }));
+  return run(tx, `
+    INSERT INTO testimonials (community_id, message_id, channel, author_id, author_name, text, state, signals, created_at)
+    SELECT x.c, x.m, x.ch, x.a, x.an, x.tx, x.st::testimonial_state, ARRAY(SELECT json_array_elements_text(x.sg)), x.at
+    FROM json_to_recordset($1::json) AS x(c int, m text, ch text, a text, an text, tx text, st text, sg json, at timestamptz)
+    ON CONFLICT (community_id, message_id) DO NOTHING`, rows);
 }

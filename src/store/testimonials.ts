@@ -1,6 +1,6 @@
 // Testimonials in the store: one row per (community, message). The pipeline reads and writes
-// them one at a time (captures, answers and withdrawals are rare); suggestions go in one
-// statement per flush; the export reads the consented ones with their community's language.
+// them one at a time (captures, answers and withdrawals are rare); suggestions go with the
+// pipeline's write batch (pipeline-writer.ts); the export reads the consented ones with their community's language.
 import type { PrismaClient } from "./generated/client.js";
 import type { Testimonial as Row } from "./generated/client.js";
 import type { Testimonial, TestimonialStore } from "../testimonials/record.js";
@@ -69,11 +69,6 @@ export class PrismaTestimonials implements TestimonialStore {
       create: { communityId, messageId: t.message, ...data },
       update: data,
     });
-  }
-
-  async suggest(community: string, ts: readonly Testimonial[]): Promise<void> {
-    if (!ts.length) return;
-    await this.prisma.testimonial.createMany({ data: ts.map((t) => ({ communityId: Number(community), messageId: t.message, ...toRow(t) })), skipDuplicates: true });
   }
 
   async pending(community: string): Promise<Map<string, number>> {

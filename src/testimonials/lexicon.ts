@@ -35,13 +35,17 @@ export interface PraiseSignals {
 
 export class PraiseLexicon {
   private readonly praise: Set<string>;
-  private readonly products: string[];
+  private readonly products: Set<string>;
+  /** Bengali-script product terms, matched as prefixes (suffixes: শাড়িটা). */
+  private readonly bengaliProducts: string[];
   private readonly productPhrases: string[];
 
   constructor(productTerms: readonly string[] = []) {
     this.praise = new Set([...PRAISE_EN, ...PRAISE_BN, ...PRAISE_ROMAN]);
     const terms = [...PRODUCT_GENERIC, ...productTerms.map((t) => t.toLowerCase().trim())];
-    this.products = terms.filter((t) => !/\s/.test(t));
+    const words = terms.filter((t) => !/\s/.test(t));
+    this.products = new Set(words);
+    this.bengaliProducts = words.filter((t) => bengali.test(t));
     this.productPhrases = terms.filter((t) => /\s/.test(t));
   }
 
@@ -63,18 +67,27 @@ export class PraiseLexicon {
   /** Bengali words take suffixes (শাড়িটা, সুন্দরভাবে), so Bengali-script terms match as prefixes. */
   private praiseWord(t: string): string | null {
     if (this.praise.has(t)) return t;
-    if (bengali.test(t)) for (const p of PRAISE_BN) if (t.startsWith(p)) return p;
+    if (isBengali(t)) for (const p of PRAISE_BN) if (t.startsWith(p)) return p;
     return null;
   }
 
   private productWord(t: string): string | null {
-    for (const p of this.products) {
-      if (t === p) return p;
-      // Plurals and Bengali suffixes: "bags", "শাড়িটা".
-      if (t.startsWith(p) && (bengali.test(p) || t === `${p}s` || t === `${p}es`)) return p;
+    if (this.products.has(t)) return t;
+    if (isBengali(t)) {
+      for (const p of this.bengaliProducts) if (t.startsWith(p)) return p;
+      return null;
     }
+    // Plurals: "bags", "boxes".
+    if (t.endsWith("s") && this.products.has(t.slice(0, -1))) return t.slice(0, -1);
+    if (t.endsWith("es") && this.products.has(t.slice(0, -2))) return t.slice(0, -2);
     return null;
   }
+}
+
+/** A token in Bengali script (its first character is: tokens are runs of letters). */
+function isBengali(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c >= 0x0980 && c <= 0x09ff;
 }
 
 function negated(tokens: readonly string[], i: number): boolean {

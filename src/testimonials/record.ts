@@ -32,8 +32,6 @@ export interface TestimonialStore {
   get(community: string, message: string): Promise<Testimonial | null>;
   /** Inserts or replaces the testimonial of (community, message). */
   save(community: string, t: Testimonial): Promise<void>;
-  /** Inserts suggestions; a message that already has a testimonial keeps it. */
-  suggest(community: string, ts: readonly Testimonial[]): Promise<void>;
   /** Testimonials waiting for consent: message → requested at. */
   pending(community: string): Promise<Map<string, number>>;
   /** The author's testimonials, oldest first. */
@@ -58,7 +56,8 @@ export class MemoryTestimonials implements TestimonialStore {
     this.of(community).set(t.message, structuredClone(t));
   }
 
-  async suggest(community: string, ts: readonly Testimonial[]): Promise<void> {
+  /** Inserts suggestions; a message that already has a testimonial keeps it. */
+  suggest(community: string, ts: readonly Testimonial[]): void {
     const k = this.of(community);
     for (const t of ts) if (!k.has(t.message)) k.set(t.message, structuredClone(t));
   }

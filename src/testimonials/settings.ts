@@ -24,8 +24,11 @@ export const testimonialsSchema = z
 
 export type TestimonialSettings = z.infer<typeof testimonialsSchema>;
 
+/** The defaults, parsed once (this is asked on every message). */
+let defaults: TestimonialSettings | undefined;
+
 export function testimonialSettings(s: { testimonials?: TestimonialSettings | undefined }): TestimonialSettings {
-  return s.testimonials ?? testimonialsSchema.parse({});
+  return s.testimonials ?? (defaults ??= Object.freeze(testimonialsSchema.parse({})) as TestimonialSettings);
 }
 
 /** "⭐" and "⭐️" (with the emoji variation selector) are the same reaction. */

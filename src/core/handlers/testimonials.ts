@@ -2,8 +2,8 @@
 // remembers the recent messages of each community in memory (the last RECENT_MESSAGES, text
 // and author); a moderator's reaction on an older message (or one from before a restart) is
 // captured only if the praise lexicon had stored it as a suggestion. Captures, answers and
-// withdrawals are read and written one at a time (they are rare); suggestions are buffered
-// and written with the pipeline's flush.
+// withdrawals are read and written one at a time (they are rare), after the pipeline has
+// written what it holds; suggestions go into the pipeline's write batch.
 import type { CommunityState, MemberState } from "../community-state.js";
 import { isModerator } from "../community-state.js";
 import type { Action } from "../actions.js";
@@ -11,6 +11,7 @@ import type { EventOf } from "../events.js";
 import { reply, type CommandReply } from "../reply.js";
 import type { Testimonial, TestimonialStore } from "../../testimonials/record.js";
 import { PraiseLexicon } from "../../testimonials/lexicon.js";
+import { RecentMessages, type RecentMessage } from "../../testimonials/recent.js";
 import { sameEmoji, testimonialSettings } from "../../testimonials/settings.js";
 import { move, type ConsentChoice } from "../../testimonials/state.js";
 import { testimonialButtonId, type ButtonChoice } from "../../testimonials/custom-id.js";
@@ -18,19 +19,13 @@ import { answerText, CHOICE_LABELS, consentRequestText, consentWording, withdraw
 
 export const RECENT_MESSAGES = 5000;
 
-interface Recent {
-  author: string;
-  channel: string;
-  text: string;
-  at: number;
-}
+type Recent = RecentMessage;
 
 interface PerCommunity {
-  recent: Map<string, Recent>;
+  recent: RecentMessages;
   lexicon: PraiseLexicon;
   /** Waiting for consent: message → requested at (loaded from the store on first use). */
   pending: Map<string, number> | null;
-  suggestions: Testimonial[];
 }
 
 /** What the pipeline performs and answers for one testimonial event. */
@@ -48,9 +43,13 @@ export function isTestimonialCommand(command: string): boolean {
 
 export class TestimonialHandler {
   private readonly communities = new Map<string, PerCommunity>();
-  private readonly dirty = new Map<string, Testimonial[]>();
-
-  constructor(private readonly store: TestimonialStore | null) {}
+  /**
+   * @param flush writes everything the pipeline holds (suggestions included) before a read
+   */
+  constructor(
+    private readonly store: TestimonialStore | null,
+    private readonly flush: () => Promise<void>,
+  ) {}
 
   private on(c: CommunityState): boolean {
     return this.store !== null && testimonialSettings(c.settings).enabled;
@@ -59,29 +58,28 @@ export class TestimonialHandler {
   private of(c: CommunityState): PerCommunity {
     let p = this.communities.get(c.key);
     if (!p) {
-      p = { recent: new Map(), lexicon: new PraiseLexicon(testimonialSettings(c.settings).productTerms), pending: null, suggestions: [] };
+      p = { recent: new RecentMessages(RECENT_MESSAGES), lexicon: new PraiseLexicon(testimonialSettings(c.settings).productTerms), pending: null };
       this.communities.set(c.key, p);
     }
     return p;
   }
 
-  /** Remembers a member's message (for a later reaction) and suggests it when it praises the product. */
-  message(c: CommunityState, author: MemberState, event: EventOf<"message.created"> | EventOf<"message.edited">, at: number): void {
-    if (!this.on(c) || isModerator(c, author)) return;
+  /**
+   * Remembers a member's message (for a later reaction); returns it as a suggestion to store
+   * when it praises the product.
+   */
+  message(c: CommunityState, author: MemberState, event: EventOf<"message.created"> | EventOf<"message.edited">, at: number): Testimonial | null {
+    if (!this.on(c) || isModerator(c, author)) return null;
     const p = this.of(c);
     const msg = event.message;
     const known = p.recent.get(msg.id);
-    p.recent.delete(msg.id);
     p.recent.set(msg.id, { author: msg.author, channel: event.channel, text: msg.text, at: known?.at ?? at });
-    if (p.recent.size > RECENT_MESSAGES) p.recent.delete(p.recent.keys().next().value!);
-    if (event.type !== "message.created" || !testimonialSettings(c.settings).suggest) return;
+    if (event.type !== "message.created" || !testimonialSettings(c.settings).suggest) return null;
     const signals = p.lexicon.judge(msg.text);
-    if (!signals.praising) return;
+    if (!signals.praising) return null;
     const t = blank(msg.id, event.channel, msg.author, author.name ?? msg.authorName ?? null, msg.text, at);
     t.signals = [...signals.praise.map((w) => `praise:${w}`), ...signals.products.map((w) => `product:${w}`)];
-    let list = this.dirty.get(c.dbId);
-    if (!list) this.dirty.set(c.dbId, (list = []));
-    list.push(t);
+    return t;
   }
 
   deleted(c: CommunityState, message: string): void {
@@ -251,14 +249,6 @@ export class TestimonialHandler {
     const p = this.of(c);
     if (!p.pending) p.pending = await this.store!.pending(c.dbId);
     return p.pending;
-  }
-
-  /** Writes the buffered suggestions. */
-  async flush(): Promise<void> {
-    if (!this.store || this.dirty.size === 0) return;
-    const batches = [...this.dirty];
-    this.dirty.clear();
-    for (const [community, ts] of batches) await this.store.suggest(community, ts);
   }
 }
 

@@ -103,27 +103,32 @@ function shortId(instanceId: string): string {
 }
 
 /**
- * Scopes (member and channel ids) as small integers, shared by every rate condition: a message
- * costs one map lookup, by the first rate condition that judges it; the next ones find its
- * scope in the one-entry memo. Cleared past MAX_SCOPES (`scopeEpoch` tells conditions).
+ * Scopes (a community's member, channel or whole community) as small integers, shared by every
+ * rate condition: a message costs one map lookup, by the first rate condition that judges it;
+ * the next ones find its scope in the one-entry memo. A bot serves many communities with their
+ * messages interleaved, so the community is part of the scope. Cleared past MAX_SCOPES
+ * (`scopeEpoch` tells conditions).
  */
 const scopeIds = new Map<string, number>();
-const MAX_SCOPES = 50_000;
+const MAX_SCOPES = 200_000;
 let scopeEpoch = 0;
+let lastScopeCommunity: string | undefined;
 let lastScope: string | undefined;
 let lastScopeId = -1;
 
-function scopeId(scope: string): number {
-  if (scope === lastScope) return lastScopeId;
-  let id = scopeIds.get(scope);
+function scopeId(community: string, scope: string): number {
+  if (scope === lastScope && community === lastScopeCommunity) return lastScopeId;
+  const k = `${community}\u0001${scope}`;
+  let id = scopeIds.get(k);
   if (id === undefined) {
     if (scopeIds.size >= MAX_SCOPES) {
       scopeIds.clear();
       scopeEpoch++;
     }
     id = scopeIds.size;
-    scopeIds.set(scope, id);
+    scopeIds.set(k, id);
   }
+  lastScopeCommunity = community;
   lastScope = scope;
   lastScopeId = id;
   return id;
@@ -150,7 +155,6 @@ class RateCondition implements CompiledCondition {
    * key's series, so a hit skips the store's map lookup. Dense (no holes: V8 keeps it a fast array).
    */
   private keys: (KeyEntry | undefined)[] = [];
-  private keysCommunity: string | undefined;
   private keysEpoch = 0;
 
   constructor(
@@ -173,11 +177,9 @@ class RateCondition implements CompiledCondition {
   }
 
   private keyFor(community: string, scope: string): KeyEntry {
-    const id = scopeId(scope);
-    if (community !== this.keysCommunity || this.keysEpoch !== scopeEpoch) {
-      // Keys are per community; one bot serving several communities alternates rarely enough.
+    const id = scopeId(community, scope);
+    if (this.keysEpoch !== scopeEpoch) {
       this.keys = [];
-      this.keysCommunity = community;
       this.keysEpoch = scopeEpoch;
     }
     const keys = this.keys;
