@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "membership_spans" ADD COLUMN     "first_seen" BOOLEAN NOT NULL DEFAULT false;
