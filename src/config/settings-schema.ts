@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { onboardingSchema } from "../onboarding/settings.js";
 import { testimonialsSchema } from "../testimonials/settings.js";
+import { insightsSchema } from "../insights/settings.js";
 
 const timezone = z.string().refine(
   (tz) => {
@@ -32,7 +33,7 @@ export const communitySettingsSchema = z
       .object({
         modLog: z.string().min(1).optional().describe("Channel for the mod log (Discord default: a text channel named mod-log)"),
         welcome: z.string().min(1).optional(),
-        digest: z.string().min(1).optional(),
+        digest: z.string().min(1).optional().describe("Channel for the weekly digest and the monthly report (default: the mod log's)"),
         review: z.string().min(1).optional(),
       })
       .strict()
@@ -46,6 +47,7 @@ export const communitySettingsSchema = z
     protectedNames: z.array(z.string().min(2)).default([]).describe("Brand names protected from lookalike domains"),
     onboarding: onboardingSchema.optional().describe("Welcomes, membership questions and the raid guard (src/onboarding/settings.ts)"),
     testimonials: testimonialsSchema.optional().describe("Capturing praise with its author's consent (src/testimonials/settings.ts); absent: on, with the defaults"),
+    insights: insightsSchema.optional().describe("The weekly digest and the monthly client report: when and how (src/insights/settings.ts); absent: Mondays 09:00 and the 1st at 09:00"),
   })
   .strict();
 
