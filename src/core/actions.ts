@@ -22,7 +22,9 @@ export const addRoleAction = z.object({ kind: z.literal("addRole"), ...target, r
 export const removeRoleAction = z.object({ kind: z.literal("removeRole"), ...target, role: z.string(), ...withCase });
 export const approveMemberAction = z.object({ kind: z.literal("approveMember"), ...target, ...withCase });
 export const declineMemberAction = z.object({ kind: z.literal("declineMember"), ...target, ...withCase });
-export const postMessageAction = z.object({ kind: z.literal("postMessage"), community: z.string(), channel: z.string(), text: z.string(), ...withCase });
+/** A file sent with a posted message (the digest's chart). */
+export const attachment = z.object({ name: z.string().min(1), contentType: z.string().min(1), base64: z.string() });
+export const postMessageAction = z.object({ kind: z.literal("postMessage"), community: z.string(), channel: z.string(), text: z.string(), attachments: z.array(attachment).max(10).optional(), ...withCase });
 /** Deletes the channel's last `count` messages (only `member`'s when given). Platforms may skip messages they cannot bulk-delete (Discord: older than 14 days). */
 export const purgeMessagesAction = z.object({ kind: z.literal("purgeMessages"), community: z.string(), channel: z.string(), count: z.number().int().min(1).max(100), member: z.string().optional(), ...withCase });
 /** Answers the member who invoked a command (`replyHandle` from the command.invoked / interaction.responded event). */

@@ -479,12 +479,15 @@ export class FakeDiscord {
       headers[name] = Array.isArray(value) ? value.join(", ") : value;
     }
     let body: unknown = raw.length ? raw : null;
-    if (raw.length && (req.headers["content-type"] ?? "").startsWith("application/json")) {
+    const contentType = req.headers["content-type"] ?? "";
+    if (raw.length && contentType.startsWith("application/json")) {
       try {
         body = JSON.parse(raw);
       } catch {
         body = raw;
       }
+    } else if (contentType.startsWith("multipart/form-data")) {
+      body = await multipartBody(Buffer.concat(chunks), contentType);
     }
     const found = prefix ? findRoute(method, path) : null;
     const result = this.answer(method, path, found, req.headers.authorization, body, url, headers);
@@ -585,4 +588,22 @@ function faultResult(fault: Fault, path: string): RestResult {
   };
   const [code, message] = defaults[fault.status] ?? [0, `${fault.status}: Error`];
   return discordError(fault.status, fault.code ?? code, fault.message ?? message);
+}
+
+/**
+ * A message with files, as discord.js sends it: multipart/form-data with the JSON in
+ * `payload_json` and each file in `files[n]`. The JSON body gains `files`: name, type, size and
+ * the bytes (base64), so tests can look at what was uploaded.
+ */
+async function multipartBody(raw: Buffer, contentType: string): Promise<unknown> {
+  const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
+  const json = form.get("payload_json");
+  const body = (typeof json === "string" ? JSON.parse(json) : {}) as Record<string, unknown>;
+  const files: { field: string; name: string; type: string; size: number; base64: string }[] = [];
+  for (const [field, value] of form.entries()) {
+    if (typeof value === "string") continue;
+    files.push({ field, name: value.name, type: value.type, size: value.size, base64: Buffer.from(await value.arrayBuffer()).toString("base64") });
+  }
+  body.files = files;
+  return body;
 }

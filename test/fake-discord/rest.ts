@@ -95,6 +95,9 @@ function sendMessage(req: RestRequest, ctx: RestContext): RestResult {
     extra: {
       embeds: Array.isArray(body.embeds) ? body.embeds : [],
       components: Array.isArray(body.components) ? body.components : [],
+      attachments: Array.isArray(body.files)
+        ? (body.files as { name: string; type: string; size: number }[]).map((f) => ({ id: snowflake(), filename: f.name, content_type: f.type, size: f.size, url: `https://cdn.discordapp.test/${f.name}`, proxy_url: `https://media.discordapp.test/${f.name}` }))
+        : [],
     },
   });
   ctx.model.messages.set(id, { id, channelId, guildId: guild?.id ?? null, authorId: ctx.model.bot.id, content, payload });

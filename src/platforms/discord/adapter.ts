@@ -19,6 +19,7 @@ import type { StewardEvent } from "../../core/events.js";
 import type { EventSink, MemberInspection, PlatformAdapter } from "../../core/platform.js";
 import type { Logger } from "../../log.js";
 import { DiscordLoginError } from "./errors.js";
+import { splitMessage } from "../../util/split-text.js";
 import * as map from "./events.js";
 import { actorDenial, protectedReason } from "./permissions.js";
 import { findModLog, modLogEmbed } from "./mod-log.js";
@@ -314,9 +315,16 @@ export class DiscordAdapter implements PlatformAdapter {
         else await member.roles.remove(role, reason);
         return;
       }
-      case "postMessage":
-        await (await this.textChannel(guild, a.channel)).send({ content: a.text, allowedMentions: { parse: [] } });
+      case "postMessage": {
+        const files = (a.attachments ?? []).map((f) => ({ attachment: Buffer.from(f.base64, "base64"), name: f.name, contentType: f.contentType }));
+        // Discord caps a message at 2,000 characters: longer text (a digest) goes in several, files with the last.
+        const parts = splitMessage(a.text, 2000);
+        const channel = await this.textChannel(guild, a.channel);
+        for (let i = 0; i < parts.length; i++) {
+          await channel.send({ content: parts[i]!, allowedMentions: { parse: [] }, ...(i === parts.length - 1 && files.length ? { files } : {}) });
+        }
         return;
+      }
       case "reply": {
         const channel = await this.textChannel(guild, a.channel);
         await channel.send({
