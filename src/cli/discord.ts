@@ -13,6 +13,7 @@ import { Pipeline } from "../core/pipeline.js";
 import { createLogger } from "../log.js";
 import { PrismaPersistence } from "../store/pipeline-writer.js";
 import { DiscordAdapter, DiscordLoginError, DiscordSettingsProvider } from "../platforms/discord/index.js";
+import { PortInUseError, startStewardHttp, type StewardHttp } from "../http/index.js";
 
 export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<void> {
   const logger = createLogger({ level: e.LOG_LEVEL });
@@ -27,9 +28,23 @@ export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<v
     modLogChannel: (c) => settings.get(c).channels.modLog,
     communitySettings: (c) => settings.get(c),
   });
+  // Steward's HTTP server (tracked links, /healthz) on PORT; short links use PUBLIC_URL, or the port it got.
+  let http: StewardHttp | undefined;
+  const persistence = new PrismaPersistence(store.prisma, { publicUrl: () => http?.publicUrl() ?? e.PUBLIC_URL ?? `http://localhost:${e.PORT}` });
+  // Shards (steward start --shards) leave the port to their manager, which serves it once.
+  if (!process.env.SHARDING_MANAGER) {
+    try {
+      http = await startStewardHttp({ port: e.PORT, publicUrl: e.PUBLIC_URL, utmSource: e.UTM_SOURCE, links: persistence.links, logger });
+    } catch (err) {
+      await store.close();
+      if (err instanceof PortInUseError) throw new UserError(err.message, 69);
+      throw err;
+    }
+    logger.info({ port: http.port, publicUrl: http.publicUrl() }, "HTTP server listening (tracked links, /healthz)");
+  }
   const pipeline = new Pipeline({
     adapter,
-    persistence: new PrismaPersistence(store.prisma),
+    persistence,
     settings,
     library: library,
     logger,
@@ -41,6 +56,7 @@ export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<v
   try {
     await adapter.start((event) => pipeline.handle(event));
   } catch (err) {
+    await http?.close();
     await store.close();
     if (err instanceof DiscordLoginError) throw new UserError(err.message, 1);
     const where = e.DISCORD_API_URL ? ` at ${e.DISCORD_API_URL}` : "";
@@ -56,6 +72,7 @@ export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<v
   await minutely.destroy();
   logger.info("stopping: disconnecting, writing pending changes, closing the database");
   await adapter.stop();
+  await http?.close();
   await pipeline.flush();
   await store.close();
   // A shard process (steward start --shards) keeps an IPC channel to its manager open: close it so the process can exit.

@@ -9,7 +9,9 @@ import { UserError } from "./io.js";
 import type { CommonOptions } from "./shared.js";
 import type { Env } from "../config/env.js";
 import { createLogger } from "../log.js";
-import { migrate } from "../store/index.js";
+import { migrate, openStore } from "../store/index.js";
+import { PrismaLinks } from "../store/links.js";
+import { PortInUseError, startStewardHttp } from "../http/index.js";
 import { bundledPath } from "../util/paths.js";
 
 /** "auto" (Discord's recommendation) or a positive count. */
@@ -30,6 +32,17 @@ export async function runShards(opts: CommonOptions, io: Io, e: Env, shards: num
   const logger = createLogger({ level: e.LOG_LEVEL });
   const applied = await migrate({ databaseUrl: e.DATABASE_URL, logger });
   if (applied.applied.length) logger.info({ migrations: applied.applied }, "database migrated before starting shards");
+  // The manager serves Steward's HTTP port (tracked links, /healthz) once for all shards.
+  const store = await openStore({ databaseUrl: e.DATABASE_URL, logger });
+  const http = await startStewardHttp({ port: e.PORT, publicUrl: e.PUBLIC_URL, utmSource: e.UTM_SOURCE, links: new PrismaLinks(store.prisma, () => e.PUBLIC_URL ?? `http://localhost:${e.PORT}`), logger }).catch(async (err: unknown) => {
+    await store.close();
+    if (err instanceof PortInUseError) throw new UserError(err.message, 69);
+    throw err;
+  });
+  const stopHttp = async () => {
+    await http.close();
+    await store.close();
+  };
   const shardArgs = ["start", ...(opts.rules ? ["--rules", opts.rules] : []), ...(opts.communities ? ["--communities", opts.communities] : [])];
   const manager = new ShardingManager(bundledPath("bin/steward.js"), { token: e.DISCORD_TOKEN!, totalShards: shards, shardArgs, respawn: true, mode: "process" });
   manager.on("shardCreate", (shard) => {
@@ -45,6 +58,7 @@ export async function runShards(opts: CommonOptions, io: Io, e: Env, shards: num
     await manager.spawn({ timeout: 120_000 });
   } catch (err) {
     for (const s of manager.shards.values()) s.kill();
+    await stopHttp();
     throw new UserError(`could not start the shards: ${(err as Error).message}`, 69);
   }
   logger.info({ shards: manager.totalShards }, "all shards connected; press Ctrl-C to stop");
@@ -63,5 +77,6 @@ export async function runShards(opts: CommonOptions, io: Io, e: Env, shards: num
         }),
     ),
   );
+  await stopHttp();
   io.err.write(`steward: ${manager.shards.size} shard(s) stopped\n`);
 }

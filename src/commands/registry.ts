@@ -5,6 +5,7 @@ import { ban } from "./ban.js";
 import { caseNote, caseReason, caseShow } from "./case.js";
 import { history } from "./history.js";
 import { kick } from "./kick.js";
+import { linkCreate } from "./link.js";
 import { purge } from "./purge.js";
 import { raidOff, raidOn, raidStatus } from "./raid.js";
 import { report } from "./report.js";
@@ -39,6 +40,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   raidOff,
   raidStatus,
   report,
+  linkCreate,
 ];
 
 const byName = new Map(COMMANDS.map((c) => [c.name, c]));

@@ -27,7 +27,12 @@ export const envSchema = z.object({
   SLACK_BOT_TOKEN: z.string().startsWith("xoxb-", "must be a bot token starting with xoxb-").optional(),
   SLACK_APP_TOKEN: z.string().startsWith("xapp-", "must be an app-level token starting with xapp-").optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Steward's one HTTP port (tracked links, /healthz); 0 picks any free port. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Public base URL of that server, for short links (default http://localhost:<PORT>). */
+  PUBLIC_URL: optionalUrl("e.g. https://steward.example.com").refine((v) => v === undefined || /^https?:\/\//.test(v), { message: "must start with http:// or https://" }),
+  /** utm_source of tracked links. */
+  UTM_SOURCE: z.string().trim().min(1).max(100).default("steward"),
 });
 
 export type Env = z.infer<typeof envSchema>;

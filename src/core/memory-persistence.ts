@@ -11,6 +11,7 @@ import type {
   WriteBatch,
 } from "./persistence.js";
 import { MemoryTestimonials } from "../testimonials/record.js";
+import { MemoryLinks } from "../insights/links.js";
 
 interface Kept {
   cases: Map<number, CaseView>;
@@ -22,6 +23,7 @@ export class MemoryPersistence implements Persistence {
   writes = 0;
   cases = 0;
   readonly testimonials = new MemoryTestimonials();
+  readonly links = new MemoryLinks();
   private readonly kept = new Map<string, Kept>();
   private nextReview = 1;
 

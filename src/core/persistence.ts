@@ -4,6 +4,7 @@ import type { CommunitySettings } from "../config/settings-schema.js";
 import type { MemberState } from "./community-state.js";
 import type { ActionOutcome } from "./actions.js";
 import type { Testimonial, TestimonialStore } from "../testimonials/record.js";
+import type { LinkStore } from "../insights/links.js";
 
 export interface LoadedCommunity {
   dbId: string;
@@ -161,6 +162,8 @@ export interface CommandStore {
   getReview(community: string, id: string): Promise<ReviewView | null>;
   /** Marks a pending item decided; false when it is not pending (unknown, or already decided). */
   decideReview(community: string, id: string, decision: "approved" | "rejected", by: string, at: number): Promise<boolean>;
+  /** Tracked links (/link create); without it, the command says links are not available here. */
+  readonly links?: LinkStore;
 }
 
 export interface Persistence extends CommandStore {

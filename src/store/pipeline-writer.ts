@@ -7,6 +7,7 @@ import { newMember, type MemberState } from "../core/community-state.js";
 import type { PrismaClient } from "./index.js";
 import { PrismaCommandStore } from "./command-store.js";
 import { PrismaTestimonials } from "./testimonials.js";
+import { PrismaLinks } from "./links.js";
 
 type Tx = Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
 
@@ -16,9 +17,12 @@ const caseStatus = { actioned: "resolved", not_actioned: "not_actioned", pending
 export class PrismaPersistence implements Persistence {
   private readonly commands: PrismaCommandStore;
   readonly testimonials: PrismaTestimonials;
-  constructor(private readonly prisma: PrismaClient) {
+  readonly links: PrismaLinks;
+  /** `publicUrl`: the base of tracked short links (PUBLIC_URL), read when a link is made. */
+  constructor(private readonly prisma: PrismaClient, options: { publicUrl?: () => string } = {}) {
     this.commands = new PrismaCommandStore(prisma);
     this.testimonials = new PrismaTestimonials(prisma);
+    this.links = new PrismaLinks(prisma, options.publicUrl);
   }
 
   // Moderator commands' reads and changes (command-store.ts).

@@ -164,7 +164,7 @@ describe("moderator commands on Discord", () => {
     const body = puts[0]!.body as { name: string; type: number; default_member_permissions: string | null; options?: { name: string; type: number }[] }[];
     const names = body.map((c) => `${c.type}:${c.name}`).sort();
     expect(names).toEqual(
-      ["ban", "case", "history", "kick", "purge", "raid", "review", "rules", "strikes", "testimonial", "timeout", "unban", "untimeout", "warn"]
+      ["ban", "case", "history", "kick", "link", "purge", "raid", "review", "rules", "strikes", "testimonial", "timeout", "unban", "untimeout", "warn"]
         .map((n) => `1:${n}`)
         .concat(["2:Moderation history", "3:Report to moderators", "3:Capture testimonial", "3:Submit as testimonial"])
         .sort(),

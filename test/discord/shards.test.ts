@@ -23,7 +23,7 @@ describe.skipIf(!databaseUrl || !built)("steward start --shards", () => {
     const schema = `shards_${process.pid}`;
     const url = `${databaseUrl}${databaseUrl!.includes("?") ? "&" : "?"}schema=${schema}`;
     const child = spawn(process.execPath, [bin, "start", "--shards", "2"], {
-      env: { ...process.env, DISCORD_TOKEN: "fake-token.steward.test", DISCORD_API_URL: fake.apiUrl, DATABASE_URL: url, LOG_LEVEL: "warn" },
+      env: { ...process.env, DISCORD_TOKEN: "fake-token.steward.test", DISCORD_API_URL: fake.apiUrl, DATABASE_URL: url, LOG_LEVEL: "warn", PORT: "0" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let err = "";

@@ -13,7 +13,7 @@ async function cli(args: string[], env: NodeJS.ProcessEnv) {
   const err = new PassThrough();
   let e = "";
   err.on("data", (c) => (e += String(c)));
-  const code = await runCli(args, { out, err, env: { LOG_LEVEL: "silent", ...env }, version: "0" });
+  const code = await runCli(args, { out, err, env: { LOG_LEVEL: "silent", PORT: "0", ...env }, version: "0" });
   return { code, err: e };
 }
 
