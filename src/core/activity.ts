@@ -41,6 +41,15 @@ export class ActivityTracker {
     }
   }
 
+  question(community: string, at: number): void {
+    this.day(community, at).questions++;
+  }
+
+  /** Counted on the day the question was asked (answered / questions per day stays a ratio). */
+  answered(community: string, askedAt: number): void {
+    this.day(community, askedAt).answered++;
+  }
+
   /** Hands over the counts gathered since the last drain, keyed to store ids. */
   drain(dbIdOf: (community: string) => string): DayDelta[] {
     const out = [...this.days.values()].map((d) => ({ ...d, community: dbIdOf(d.community) }));
@@ -56,7 +65,7 @@ export class ActivityTracker {
     const k = `${community}\u0000${day}`;
     let d = this.days.get(k);
     if (!d) {
-      d = { community, day, joins: 0, leaves: 0, messages: 0, reactions: 0, members: new Map(), channels: new Map() };
+      d = { community, day, joins: 0, leaves: 0, messages: 0, reactions: 0, questions: 0, answered: 0, members: new Map(), channels: new Map() };
       this.days.set(k, d);
       this.pending++;
     }

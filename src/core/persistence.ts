@@ -4,6 +4,8 @@ import type { CommunitySettings } from "../config/settings-schema.js";
 import type { MemberState } from "./community-state.js";
 import type { ActionOutcome } from "./actions.js";
 import type { Testimonial, TestimonialStore } from "../testimonials/record.js";
+import type { SpanWrite } from "../insights/membership.js";
+export type { SpanWrite } from "../insights/membership.js";
 import type { LinkStore } from "../insights/links.js";
 
 export interface LoadedCommunity {
@@ -61,6 +63,26 @@ export interface ReviewWrite {
   decidedBy?: string;
 }
 
+/** A message that asks (src/insights/questions.ts). */
+export interface QuestionWrite {
+  community: string; // db id
+  message: string;
+  channel: string;
+  thread: string | null;
+  asker: string;
+  text: string;
+  at: number;
+}
+
+/** The first reply to a question by someone else (src/insights/open-questions.ts). */
+export interface AnswerWrite {
+  community: string; // db id
+  question: string;
+  message: string;
+  by: string;
+  at: number;
+}
+
 /** Counts to add to a community's day (in its time zone). */
 export interface DayDelta {
   community: string;
@@ -69,6 +91,9 @@ export interface DayDelta {
   leaves: number;
   messages: number;
   reactions: number;
+  /** Questions asked that day, and how many of them got their first reply (counted on the asking day). */
+  questions: number;
+  answered: number;
   /** member id → [messages, reactions] that day */
   members: Map<string, [number, number]>;
   /** channel → messages that day */
@@ -86,6 +111,10 @@ export interface WriteBatch {
   days: DayDelta[];
   /** Praising messages suggested as testimonials; a message that already has one keeps it. */
   suggestions: { community: string; testimonial: Testimonial }[];
+  /** Insights rollups: questions asked, their first replies, membership spans. */
+  questions: QuestionWrite[];
+  answers: AnswerWrite[];
+  spans: SpanWrite[];
 }
 
 export type CaseStatus = "actioned" | "not_actioned" | "pending_review" | "reverted";
@@ -174,9 +203,9 @@ export interface Persistence extends CommandStore {
 }
 
 export function emptyBatch(): WriteBatch {
-  return { members: [], cases: [], caseAppends: [], actionLogs: [], strikes: [], reviews: [], days: [], suggestions: [] };
+  return { members: [], cases: [], caseAppends: [], actionLogs: [], strikes: [], reviews: [], days: [], suggestions: [], questions: [], answers: [], spans: [] };
 }
 
 export function batchSize(b: WriteBatch): number {
-  return b.members.length + b.cases.length + b.caseAppends.length + b.actionLogs.length + b.strikes.length + b.reviews.length + b.days.length + b.suggestions.length;
+  return b.members.length + b.cases.length + b.caseAppends.length + b.actionLogs.length + b.strikes.length + b.reviews.length + b.days.length + b.suggestions.length + b.questions.length + b.answers.length + b.spans.length;
 }

@@ -26,6 +26,9 @@ import type { OnboardingPlan } from "../onboarding/plan.js";
 import type { CustomerDirectory } from "../onboarding/customers.js";
 import { TestimonialHandler, isTestimonialCommand, type TestimonialResult } from "./handlers/testimonials.js";
 import { parseTestimonialButton } from "../testimonials/custom-id.js";
+import { OpenQuestions } from "../insights/open-questions.js";
+import { MembershipRecorder, neverSeen } from "../insights/membership.js";
+import { questionExcerpt } from "../insights/questions.js";
 
 export interface DecisionRecord {
   /** Replay line number, when known. */
@@ -91,6 +94,8 @@ export interface PipelineOptions {
   customers?: CustomerDirectory;
   /** Write behind when this many writes are pending, or this many ms have passed. */
   flushEvery?: { writes: number; ms: number };
+  /** Insights rollups (questions and their first replies, membership spans); on unless false (the kpis bench measures their cost). */
+  insights?: boolean;
 }
 
 export interface EventMeta {
@@ -103,6 +108,9 @@ export class Pipeline {
   private batch: WriteBatch = emptyBatch();
   private lastFlush = Date.now();
   private readonly activity: ActivityTracker;
+  private readonly questions = new OpenQuestions();
+  private readonly spans = new MembershipRecorder();
+  private readonly insights: boolean;
   private flushing: Promise<void> | null = null;
   readonly stats = { events: 0, decisions: 0, actions: 0, failedActions: 0 };
   private readonly rates: RateStore;
@@ -116,6 +124,7 @@ export class Pipeline {
 
   constructor(private readonly opts: PipelineOptions) {
     this.activity = new ActivityTracker((c) => this.opts.settings.get(c).timezone);
+    this.insights = opts.insights !== false;
     this.rates = opts.rates ?? new MemoryRateStore();
     this.library = opts.library;
     this.onboarding = new OnboardingHandler(opts.customers ?? null);
@@ -155,6 +164,7 @@ export class Pipeline {
       }
       case "member.left": {
         const m = this.member(community, event.member.id);
+        if (this.insights) this.spans.leave(community.key, m, at);
         m.leftAt = at;
         this.markDirty(community, m);
         this.activity.leave(community.key, at);
@@ -173,6 +183,7 @@ export class Pipeline {
         break;
       case "reaction.added": {
         const m = this.member(community, event.member);
+        if (this.insights && neverSeen(m)) this.spans.firstSeen(community.key, m, at);
         m.lastActiveAt = at;
         this.markDirty(community, m);
         this.activity.reaction(community.key, event.member, at);
@@ -207,6 +218,7 @@ export class Pipeline {
 
   private async onJoin(c: CommunityState, event: EventOf<"member.joined">, at: number, meta: EventMeta): Promise<void> {
     const m = this.member(c, event.member.id);
+    if (this.insights) this.spans.join(c.key, m, at);
     m.joinedAt = at;
     m.leftAt = null;
     m.roles = event.member.roles;
@@ -255,6 +267,7 @@ export class Pipeline {
       rates: this.rates,
     });
     if (event.type === "message.created") {
+      if (this.insights) this.rollupMessage(c, m, event, at);
       m.messageCount++;
       m.lastActiveAt = at;
       this.activity.message(c.key, msg.author, event.channel, at);
@@ -266,6 +279,21 @@ export class Pipeline {
       return;
     }
     await this.carryOut(c, m, judged, meta);
+  }
+
+  /** Insights: a first-seen member's span, the question the message asks, the questions it answers. */
+  private rollupMessage(c: CommunityState, m: MemberState, event: EventOf<"message.created">, at: number): void {
+    if (neverSeen(m)) this.spans.firstSeen(c.key, m, at);
+    const msg = event.message;
+    const r = this.questions.message(c.key, { id: msg.id, author: msg.author, channel: event.channel, thread: msg.thread, replyTo: msg.replyTo, text: msg.text, at });
+    for (const a of r.answered) {
+      this.batch.answers.push({ community: c.dbId, question: a.question, message: msg.id, by: msg.author, at });
+      this.activity.answered(c.key, a.askedAt);
+    }
+    if (r.asks) {
+      this.batch.questions.push({ community: c.dbId, message: msg.id, channel: event.channel, thread: msg.thread ?? null, asker: msg.author, text: questionExcerpt(msg.text), at });
+      this.activity.question(c.key, at);
+    }
   }
 
   /** Numbers the case, performs its actions in order (each awaited) and records the outcomes. */
@@ -452,7 +480,7 @@ export class Pipeline {
 
   private async maybeFlush(): Promise<void> {
     const every = this.opts.flushEvery ?? { writes: 50_000, ms: 5000 };
-    const pending = batchSize(this.batch) + this.dirtyCount() + this.activity.pending;
+    const pending = batchSize(this.batch) + this.dirtyCount() + this.activity.pending + this.spans.pending;
     if (pending >= every.writes || (pending > 0 && Date.now() - this.lastFlush >= every.ms)) await this.flush();
   }
 
@@ -470,6 +498,7 @@ export class Pipeline {
     for (const [community, set] of this.dirty) for (const member of set) batch.members.push({ community, member });
     this.dirty.clear();
     batch.days = this.activity.drain((key) => this.communities.get(key)?.dbId ?? key);
+    batch.spans = this.spans.drain((key) => this.communities.get(key)?.dbId ?? key);
     this.lastFlush = Date.now();
     if (batchSize(batch) === 0) return;
     this.flushing = this.opts.persistence.write(batch).finally(() => {

@@ -7,6 +7,7 @@ import { newMember, type MemberState } from "../core/community-state.js";
 import type { PrismaClient } from "./index.js";
 import { PrismaCommandStore } from "./command-store.js";
 import { PrismaTestimonials } from "./testimonials.js";
+import { writeInsights } from "./insights-writer.js";
 import { PrismaLinks } from "./links.js";
 
 type Tx = Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
@@ -95,6 +96,7 @@ export class PrismaPersistence implements Persistence {
       await writeReviews(tx, b);
       await writeDays(tx, b);
       await writeSuggestions(tx, b);
+      await writeInsights(tx, b);
     }, { timeout: 60_000, maxWait: 30_000 });
   }
 }
@@ -181,13 +183,16 @@ function writeReviews(tx: Tx, b: WriteBatch) {
 }
 
 async function writeDays(tx: Tx, b: WriteBatch) {
-  const days = b.days.map((d) => ({ c: Number(d.community), d: d.day, j: d.joins, l: d.leaves, m: d.messages, r: d.reactions }));
+  const days = b.days.map((d) => ({ c: Number(d.community), d: d.day, j: d.joins, l: d.leaves, m: d.messages, r: d.reactions, q: d.questions, a: d.answered }));
   await run(tx, `
-    INSERT INTO daily_activity (community_id, day, joins, leaves, messages, reactions)
-    SELECT x.c, x.d::date, x.j, x.l, x.m, x.r FROM json_to_recordset($1::json) AS x(c int, d text, j int, l int, m int, r int)
+    INSERT INTO daily_activity (community_id, day, joins, leaves, messages, reactions, questions, answered)
+    SELECT x.c, x.d::date, x.j, x.l, x.m, x.r, x.q, x.a FROM json_to_recordset($1::json) AS x(c int, d text, j int, l int, m int, r int, q int, a int)
     ON CONFLICT (community_id, day) DO UPDATE SET
       joins = daily_activity.joins + EXCLUDED.joins, leaves = daily_activity.leaves + EXCLUDED.leaves,
-      messages = daily_activity.messages + EXCLUDED.messages, reactions = daily_activity.reactions + EXCLUDED.reactions`, days);
+      messages = daily_activity.messages + EXCLUDED.messages, reactions = daily_activity.reactions + EXCLUDED.reactions,
+      questions = daily_activity.questions + EXCLUDED.questions, answered = daily_activity.answered + EXCLUDED.answered`, days);
+  // Distinct active members only for days that gained per-member rows.
+  const activeDays = b.days.filter((d) => d.members.size > 0).map((d) => ({ c: Number(d.community), d: d.day }));
   const members = b.days.flatMap((d) => [...d.members].map(([p, [m, r]]) => ({ c: Number(d.community), d: d.day, p, m, r })));
   await run(tx, `
     INSERT INTO member_daily_activity (community_id, day, member_id, messages, reactions)
@@ -206,7 +211,7 @@ async function writeDays(tx: Tx, b: WriteBatch) {
     UPDATE daily_activity d SET active_members = (
       SELECT count(*) FROM member_daily_activity m WHERE m.community_id = d.community_id AND m.day = d.day)
     FROM json_to_recordset($1::json) AS x(c int, d text)
-    WHERE d.community_id = x.c AND d.day = x.d::date`, days.map(({ c, d }) => ({ c, d })));
+    WHERE d.community_id = x.c AND d.day = x.d::date`, activeDays);
 }
 
 function writeSuggestions(tx: Tx, b: WriteBatch) {
