@@ -13,6 +13,11 @@ export interface CustomerRecord {
 /** Where screening looks customers up (the store implements it; tests may use MemoryCustomers). */
 export interface CustomerDirectory {
   find(community: string, key: CustomerKey, value: string): Promise<CustomerRecord | null>;
+  /**
+   * Screening verified a member with this email or order number (and did not decline them):
+   * the store remembers the member as a customer for the customers KPIs (member_customers).
+   */
+  linkMember?(community: string, member: string, key: CustomerKey, value: string): Promise<void>;
 }
 
 export function normalizeEmail(value: string): string {

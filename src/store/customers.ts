@@ -2,6 +2,7 @@
 // re-import updates names in place and adds new keys; screening looks keys up one at a time.
 import type { PrismaClient } from "./generated/client.js";
 import { normalizeEmail, normalizeOrder, normalizeCustomerValue, type CustomerDirectory, type CustomerKey, type CustomerRecord } from "../onboarding/customers.js";
+import { linkMemberToCustomer } from "./orders.js";
 
 export interface ImportCounts {
   /** Keys (emails and order numbers) new to the list. */
@@ -42,5 +43,9 @@ export class PrismaCustomers implements CustomerDirectory {
     const row = await this.prisma.customer.findFirst({ where: { community: { key: community }, key, value: v }, select: { name: true } });
     if (!row) return null;
     return { ...(row.name ? { name: row.name } : {}), ...(key === "email" ? { email: v } : { order: v }) };
+  }
+
+  linkMember(community: string, member: string, key: CustomerKey, value: string): Promise<void> {
+    return linkMemberToCustomer(this.prisma, community, member, key, value);
   }
 }

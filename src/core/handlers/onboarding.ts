@@ -60,7 +60,11 @@ export class OnboardingHandler {
     const p = this.of(c);
     const hints = p.hints.get(member.id) ?? {};
     p.hints.delete(member.id);
-    const { plan } = await p.flow.onAnswers({ id: member.id, ...(member.name ? { name: member.name } : {}), ...hints }, answers, at, this.customers);
+    const { plan, result } = await p.flow.onAnswers({ id: member.id, ...(member.name ? { name: member.name } : {}), ...hints }, answers, at, this.customers);
+    // A member who proved to be a customer counts as one in the customers KPIs (unless declined).
+    if (result && result.decision !== "decline" && this.customers?.linkMember) {
+      for (const v of result.verifications) if (v.found) await this.customers.linkMember(c.key, member.id, v.key, v.value);
+    }
     const approved = plan.applicants.some((a) => a.member === member.id && a.status === "approved");
     if (approved && c.settings.onboarding?.nudge) p.awaitingNudge.add(member.id);
     else p.awaitingNudge.delete(member.id);
