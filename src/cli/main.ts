@@ -12,6 +12,7 @@ import { registerBacktest } from "./commands/backtest.js";
 import { registerFacebook } from "./commands/facebook.js";
 import { registerCustomers } from "./commands/customers.js";
 import { registerTestimonials } from "./commands/testimonials.js";
+import { registerKpi } from "./commands/kpi.js";
 import { registerDigest } from "./commands/digest.js";
 import { UserError, type Io, processIo } from "./io.js";
 import { maskSecrets } from "../log.js";
@@ -31,6 +32,7 @@ export function buildProgram(io: Io): Command {
   registerFacebook(program, io);
   registerCustomers(program, io);
   registerTestimonials(program, io);
+  registerKpi(program, io);
   registerDigest(program, io);
   return program;
 }

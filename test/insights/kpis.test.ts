@@ -8,26 +8,10 @@
 // dan (joined 09-30T19:00Z = Oct 1 01:00 local: an October join), fay (Oct 5), gus (Oct 6),
 // hal (never seen joining: first message Oct 8), ivy (joins Oct 25, leaves Oct 28, rejoins Oct 29).
 import { afterAll, describe, expect, it } from "vitest";
-import { PassThrough } from "node:stream";
-import path from "node:path";
-import { runReplay } from "../../src/platforms/replay/run.js";
-import { GuidelineLibrary } from "../../src/guidelines/library.js";
-import { SettingsProvider, loadAllSettings } from "../../src/config/settings.js";
-import { PrismaPersistence } from "../../src/store/pipeline-writer.js";
 import { openStore, type Store } from "../../src/store/index.js";
-import { silentLogger } from "../../src/log.js";
 import { computeKpis, dailySeries, isoWeekRange, monthRange, unansweredQuestions, UnknownCommunityError } from "../../src/insights/index.js";
 import { backends } from "../store/backends.js";
-
-const dir = path.resolve("test/insights/fixtures");
-
-export async function replayInto(store: Store, file: string): Promise<void> {
-  const library = await GuidelineLibrary.load(path.resolve("test/fixtures/rules"));
-  const settings = new SettingsProvider(await loadAllSettings(path.join(dir, "communities")));
-  const out = new PassThrough().resume();
-  const summary = await runReplay({ file: path.join(dir, file), library, settings, persistence: new PrismaPersistence(store.prisma), logger: silentLogger, out, err: out, quiet: true });
-  expect(summary.skipped).toEqual([]);
-}
+import { replayInto } from "./replay.js";
 
 for (const backend of backends()) {
   describe(`KPIs of a crafted month (${backend.name})`, () => {
