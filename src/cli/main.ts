@@ -12,6 +12,8 @@ import { registerBacktest } from "./commands/backtest.js";
 import { registerFacebook } from "./commands/facebook.js";
 import { registerCustomers } from "./commands/customers.js";
 import { registerTestimonials } from "./commands/testimonials.js";
+import { registerLinks } from "./commands/links.js";
+import { registerOrders } from "./commands/orders.js";
 import { registerKpi } from "./commands/kpi.js";
 import { registerDigest } from "./commands/digest.js";
 import { UserError, type Io, processIo } from "./io.js";
@@ -32,6 +34,8 @@ export function buildProgram(io: Io): Command {
   registerFacebook(program, io);
   registerCustomers(program, io);
   registerTestimonials(program, io);
+  registerLinks(program, io);
+  registerOrders(program, io);
   registerKpi(program, io);
   registerDigest(program, io);
   return program;
