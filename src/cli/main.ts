@@ -16,6 +16,7 @@ import { registerLinks } from "./commands/links.js";
 import { registerOrders } from "./commands/orders.js";
 import { registerKpi } from "./commands/kpi.js";
 import { registerDigest } from "./commands/digest.js";
+import { registerReport } from "./commands/report.js";
 import { UserError, type Io, processIo } from "./io.js";
 import { maskSecrets } from "../log.js";
 
@@ -38,6 +39,7 @@ export function buildProgram(io: Io): Command {
   registerOrders(program, io);
   registerKpi(program, io);
   registerDigest(program, io);
+  registerReport(program, io);
   return program;
 }
 

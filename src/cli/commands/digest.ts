@@ -65,7 +65,7 @@ function shown(file: string): string {
   return rel.startsWith("..") ? file : rel;
 }
 
-async function onlyCommunity(prisma: Parameters<typeof listCommunities>[0]): Promise<string> {
+export async function onlyCommunity(prisma: Parameters<typeof listCommunities>[0]): Promise<string> {
   const all = await listCommunities(prisma);
   if (all.length === 1) return all[0]!.key;
   if (all.length === 0) throw new UserError("the store has no communities yet (run steward start or steward replay first)", 65);
