@@ -14,6 +14,8 @@ import { createLogger } from "../log.js";
 import { PrismaPersistence } from "../store/pipeline-writer.js";
 import { DiscordAdapter, DiscordLoginError, DiscordSettingsProvider } from "../platforms/discord/index.js";
 import { PortInUseError, startStewardHttp, type StewardHttp } from "../http/index.js";
+import { InsightsScheduler } from "../insights/scheduler.js";
+import os from "node:os";
 
 export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<void> {
   const logger = createLogger({ level: e.LOG_LEVEL });
@@ -67,9 +69,16 @@ export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<v
   const flusher = setInterval(() => void pipeline.flush().catch((err: unknown) => logger.error({ err }, "flush failed")), 5000);
   // Onboarding's timer work (nudges due, raid mode lifting after a calm period), every minute.
   const minutely = schedule("* * * * *", () => pipeline.tick().catch((err: unknown) => logger.error({ err }, "onboarding timer failed")), { noOverlap: true });
+  // The weekly digest and the monthly report, each posted once across instances (claim rows).
+  const insights = new InsightsScheduler({
+    prisma: store.prisma, settings, platform: "discord", logger, instance: `${os.hostname()}:${process.pid}`,
+    perform: (a) => adapter.perform(a), serves: (c) => adapter.serves(c),
+  });
+  await insights.start();
   await stopped;
   clearInterval(flusher);
   await minutely.destroy();
+  await insights.stop();
   logger.info("stopping: disconnecting, writing pending changes, closing the database");
   await adapter.stop();
   await http?.close();

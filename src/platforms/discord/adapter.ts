@@ -214,6 +214,11 @@ export class DiscordAdapter implements PlatformAdapter {
     });
   }
 
+  /** Whether this connection holds the guild (a shard holds some; scheduled posts go through the one that does). */
+  serves(community: string): boolean {
+    return this.client?.guilds.cache.has(community) ?? false;
+  }
+
   private listen(client: Client, sink: EventSink): void {
     client.on(Events.MessageCreate, (m) => this.emit(() => map.messageCreated(m), sink));
     client.on(Events.MessageUpdate, (before, m) => this.emit(() => map.messageEdited(before, m), sink));
