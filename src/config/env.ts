@@ -27,6 +27,10 @@ export const envSchema = z.object({
   SLACK_BOT_TOKEN: z.string().startsWith("xoxb-", "must be a bot token starting with xoxb-").optional(),
   SLACK_APP_TOKEN: z.string().startsWith("xapp-", "must be an app-level token starting with xapp-").optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  /** A workspace admin's user token (xoxp-): lets Steward delete other people's messages on Slack. */
+  SLACK_USER_TOKEN: z.string().startsWith("xoxp-", "must be a user token starting with xoxp-").optional(),
+  /** Base URL of the Slack Web API (tests point it at a fake; default https://slack.com/api/). */
+  SLACK_API_URL: optionalUrl("base URL of the Slack Web API"),
   /** Steward's one HTTP port (tracked links, /healthz); 0 picks any free port. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Public base URL of that server, for short links (default http://localhost:<PORT>). */

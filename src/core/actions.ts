@@ -11,6 +11,8 @@ export const warnAction = z.object({ kind: z.literal("warn"), ...target, channel
 export const timeoutAction = z.object({ kind: z.literal("timeout"), ...target, durationMs: z.number().int().positive(), ...withCase });
 export const removeTimeoutAction = z.object({ kind: z.literal("removeTimeout"), ...target, ...withCase });
 export const kickAction = z.object({ kind: z.literal("kick"), ...target, ...withCase });
+/** Removes the member from one channel only (Slack: conversations.kick), where removing them from the community is not possible. */
+export const removeFromChannelAction = z.object({ kind: z.literal("removeFromChannel"), ...target, channel: z.string(), ...withCase });
 export const banAction = z.object({ kind: z.literal("ban"), ...target, deleteMessageSeconds: z.number().int().min(0).default(0), ...withCase });
 export const unbanAction = z.object({ kind: z.literal("unban"), ...target, ...withCase });
 export const replyAction = z.object({ kind: z.literal("reply"), community: z.string(), channel: z.string(), replyTo: z.string().optional(), text: z.string(), ...withCase });
@@ -36,6 +38,7 @@ export const action = z.discriminatedUnion("kind", [
   timeoutAction,
   removeTimeoutAction,
   kickAction,
+  removeFromChannelAction,
   banAction,
   unbanAction,
   replyAction,
@@ -82,6 +85,8 @@ export function describeAction(a: Action): string {
       return `remove role ${a.role}`;
     case "directMessage":
       return "dm";
+    case "removeFromChannel":
+      return `remove from channel ${a.channel}`;
     case "purgeMessages":
       return a.member ? `purge ${a.count} (of ${a.member})` : `purge ${a.count}`;
     default:

@@ -29,6 +29,7 @@ import { parseTestimonialButton } from "../testimonials/custom-id.js";
 import { OpenQuestions } from "../insights/open-questions.js";
 import { MembershipRecorder, neverSeen } from "../insights/membership.js";
 import { questionExcerpt } from "../insights/questions.js";
+import { fallBack, plannedRow } from "../moderation/fallback.js";
 
 export interface DecisionRecord {
   /** Replay line number, when known. */
@@ -304,7 +305,9 @@ export class Pipeline {
     const outcomes: DecisionRecord["outcomes"] = [];
     for (const a of actions) {
       const outcome = await this.performLogged(c, a, caseNumber, j.at);
-      outcomes.push({ action: describeAction(a), status: outcome.status, ...(outcome.status === "done" ? {} : { detail: outcome.detail }) });
+      outcomes.push(plannedRow(this.opts.adapter, a, outcome));
+      // What the platform could not do gets a substitute (Slack: alert and warn instead of delete), recorded after it.
+      outcomes.push(...(await fallBack(this.opts.adapter, a, outcome, actions, { channel: j.channel, message: j.messageId, member: m.id }, (f) => this.performLogged(c, f, caseNumber, j.at))));
     }
     this.stats.decisions++;
     const evidence = { text: j.text, matches: decision.matches };

@@ -42,10 +42,10 @@ export const DISCORD_INTENTS = [
 ];
 
 /**
- * Everything is supported. Discord has no pending-member state of its own: Steward's screening
+ * Everything but Slack's per-channel removal is supported. Discord has no pending-member state of its own: Steward's screening
  * gate admits with the member role (an addRole action next to approveMember) and declines by kicking.
  */
-const UNSUPPORTED: ReadonlySet<ActionKind> = new Set<ActionKind>([]);
+const UNSUPPORTED: ReadonlySet<ActionKind> = new Set<ActionKind>(["removeFromChannel"]); // Slack's substitute for kick/timeout
 
 export interface DiscordAdapterOptions {
   token: string;

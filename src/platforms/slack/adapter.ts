@@ -1,0 +1,387 @@
+// The Slack platform: a Bolt app (HTTP on Steward's server, or Socket Mode) that turns Slack
+// events, the /steward command and button presses into Steward events, and performs Steward's
+// actions through the Web API within what the workspace allows (capabilities.ts). What Slack does
+// not allow is reported as unsupported, with the reason; the pipeline then plans a fallback.
+import { App, HTTPReceiver } from "@slack/bolt";
+import type { Action, ActionKind, ActionOutcome } from "../../core/actions.js";
+import type { StewardEvent } from "../../core/events.js";
+import { stewardEvent } from "../../core/events.js";
+import type { EventSink, MemberInspection, PlatformAdapter } from "../../core/platform.js";
+import type { CommunitySettings } from "../../config/settings-schema.js";
+import type { ReplyButton } from "../../core/reply.js";
+import { parseCommandButton } from "../../commands/buttons.js";
+import { parseTestimonialButton } from "../../testimonials/custom-id.js";
+import type { Logger } from "../../log.js";
+import type { Route } from "../../http/index.js";
+import { boltLogger, webClient, type WebClient } from "./bolt.js";
+import { slackCapabilities, type SlackCapabilities } from "./capabilities.js";
+import { SlackChannels } from "./channels.js";
+import { parseStewardText } from "./commands.js";
+import { Refused, failure, slackError } from "./errors.js";
+import * as map from "./events.js";
+import { slackEventsRoute } from "./http.js";
+import { SlackMembers } from "./members.js";
+import { ReplyDesk, postResponse, responseBody } from "./replies.js";
+import { replyMessage, textWithButtons } from "./blocks.js";
+
+export interface SlackAdapterOptions {
+  botToken: string;
+  /** A workspace admin's user token: deletes other people's messages. */
+  userToken?: string | undefined;
+  /** HTTP mode: the signing secret, and Steward's HTTP server to add /slack/events to. */
+  signingSecret?: string | undefined;
+  http?: { add(route: Route): void } | undefined;
+  /** Socket Mode: the app-level token (xapp-). Wins over HTTP when both are set. */
+  appToken?: string | undefined;
+  /** Web API base (tests: the fake Slack). */
+  apiUrl?: string | undefined;
+  logger: Logger;
+  communitySettings?: (community: string) => CommunitySettings;
+}
+
+export class SlackLoginError extends Error {}
+
+const NO_CAPS: SlackCapabilities = { kinds: new Set(), missing: new Map() };
+
+export class SlackAdapter implements PlatformAdapter {
+  readonly platform = "slack" as const;
+  private client: WebClient;
+  private app: App | null = null;
+  private caps: SlackCapabilities = NO_CAPS;
+  private botUserId = "";
+  private workspaceUrl = "";
+  private readonly members: SlackMembers;
+  private readonly channels: SlackChannels;
+  private readonly desk = new ReplyDesk();
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly opts: SlackAdapterOptions) {
+    this.client = webClient(opts.botToken, opts.logger, opts.apiUrl);
+    this.members = new SlackMembers(this.client);
+    this.channels = new SlackChannels(this.client);
+  }
+
+  capabilities(): ReadonlySet<ActionKind> {
+    return this.caps.kinds;
+  }
+
+  /** Why an action kind is not available in this workspace (FallbackHints). */
+  missingReason(_community: string, kind: ActionKind): string | undefined {
+    return this.caps.missing.get(kind);
+  }
+
+  /** A link moderators can open (FallbackHints). */
+  messageLink(_community: string, channel: string, ts: string): string | null {
+    return this.workspaceUrl ? `${this.workspaceUrl}archives/${channel}/p${ts.replace(".", "")}` : null;
+  }
+
+  /** What the tokens allow, with reasons for the rest (for `steward start`'s log and the docs). */
+  get capabilityReport(): SlackCapabilities {
+    return this.caps;
+  }
+
+  async start(sink: EventSink): Promise<void> {
+    if (this.app) throw new Error("SlackAdapter already started");
+    const o = this.opts;
+    if (!o.appToken && !o.signingSecret) throw new SlackLoginError("set SLACK_SIGNING_SECRET (events over HTTP at /slack/events) or SLACK_APP_TOKEN (Socket Mode)");
+    if (!o.appToken && !o.http) throw new Error("Slack's HTTP mode needs Steward's HTTP server");
+    await this.learnGrants();
+    const logger = boltLogger(o.logger);
+    const common = { token: o.botToken, botId: this.botId, botUserId: this.botUserId, logger, clientOptions: { ...(o.apiUrl ? { slackApiUrl: o.apiUrl } : {}), retryConfig: { retries: 2 } } };
+    let app: App;
+    if (o.appToken) {
+      app = new App({ ...common, appToken: o.appToken, socketMode: true });
+    } else {
+      const receiver = new HTTPReceiver({ signingSecret: o.signingSecret!, endpoints: "/slack/events", logger });
+      app = new App({ ...common, receiver });
+      o.http!.add(slackEventsRoute(receiver));
+    }
+    this.listen(app, sink);
+    if (o.appToken) await app.start();
+    this.app = app;
+    o.logger.info({ mode: o.appToken ? "socket" : "http", can: [...this.caps.kinds].sort(), cannot: Object.fromEntries(this.caps.missing) }, "slack: connected");
+  }
+
+  private botId = "";
+
+  /** auth.test for the bot (and the user token): ids, the workspace URL, scopes → capabilities. */
+  private async learnGrants(): Promise<void> {
+    let auth;
+    try {
+      auth = await this.client.auth.test();
+    } catch (e) {
+      const s = slackError(e);
+      if (s) throw new SlackLoginError(`Slack rejected the bot token (SLACK_BOT_TOKEN): ${s.detail}`, { cause: e });
+      throw e;
+    }
+    this.botUserId = auth.user_id ?? "";
+    this.botId = auth.bot_id ?? "";
+    this.workspaceUrl = auth.url ?? "";
+    const scopesOf = (r: { response_metadata?: { scopes?: string[] } }) => (r.response_metadata?.scopes ? new Set(r.response_metadata.scopes) : null);
+    let user: { scopes: Set<string> | null; admin: boolean } | null = null;
+    if (this.opts.userToken) {
+      try {
+        const u = await this.client.auth.test({ token: this.opts.userToken });
+        const who = u.user_id ? await this.members.get(u.user_id) : null;
+        user = { scopes: scopesOf(u), admin: Boolean(who?.admin) };
+      } catch (e) {
+        const s = slackError(e);
+        if (s) throw new SlackLoginError(`Slack rejected the user token (SLACK_USER_TOKEN): ${s.detail}`, { cause: e });
+        throw e;
+      }
+    }
+    this.caps = slackCapabilities({ botScopes: scopesOf(auth), user });
+  }
+
+  async stop(): Promise<void> {
+    const app = this.app;
+    this.app = null;
+    this.desk.close();
+    if (app && this.opts.appToken) await app.stop();
+    await this.queue;
+  }
+
+  async inspectMember(_community: string, id: string): Promise<MemberInspection> {
+    const u = await this.members.get(id);
+    if (!u || u.deleted) return { present: false, protectedReason: null };
+    const protectedReason = u.owner ? "the member owns the workspace" : u.admin ? "the member is a workspace admin" : u.bot ? "the member is a bot" : null;
+    return { present: true, protectedReason, ...(u.name ? { name: u.name } : {}) };
+  }
+
+  /** Events reach the sink one at a time, in arrival order; their lookups (users.info) start at once. */
+  private emit(build: () => Promise<StewardEvent | StewardEvent[] | null>): void {
+    const built = build().catch((e: unknown) => {
+      this.opts.logger.error({ err: e }, "slack: event not understood");
+      return null;
+    });
+    this.queue = this.queue.then(async () => {
+      const got = await built;
+      for (const event of Array.isArray(got) ? got : got ? [got] : []) {
+        try {
+          await this.sinkRef!(event);
+        } catch (e) {
+          this.opts.logger.error({ err: e, event: event.type }, "slack: event not handled");
+        }
+      }
+    });
+  }
+
+  private sinkRef: EventSink | null = null;
+
+  private listen(app: App, sink: EventSink): void {
+    this.sinkRef = sink;
+    const teamOf = (context: { teamId?: string | undefined }, body: { team_id?: string; team?: { id?: string } | null }) => context.teamId ?? body.team_id ?? body.team?.id ?? "";
+    app.event("message", async ({ event, body, context }) => {
+      const e = event as unknown as map.SlackMessage;
+      const team = teamOf(context, body);
+      if (!team || !map.inChannel(e)) return;
+      if (e.subtype === "message_changed") {
+        const m = e.message;
+        if (!m || !map.fromPerson(m, this.botUserId)) return;
+        this.emit(async () => map.messageEdited(team, e, await this.members.roles(m.user!)));
+      } else if (e.subtype === "message_deleted") {
+        if (e.previous_message && !map.fromPerson(e.previous_message, this.botUserId)) return;
+        this.emit(async () => map.messageDeleted(team, e));
+      } else if (map.fromPerson(e, this.botUserId)) {
+        this.emit(async () => map.messageCreated(team, e, await this.members.roles(e.user!)));
+      }
+    });
+    app.event("reaction_added", async ({ event, body, context }) => {
+      const team = teamOf(context, body);
+      if (event.user === this.botUserId) return;
+      this.emit(async () => {
+        // Reactions carry no roles: the reactor's come first (a moderator's ⭐ captures a testimonial).
+        const who = await this.members.roles(event.user);
+        return [map.memberSeen(team, event.user, who), map.reactionAdded(team, event as map.SlackReaction)].filter((x): x is StewardEvent => x !== null);
+      });
+    });
+    app.event("team_join", async ({ event, body, context }) => {
+      const team = teamOf(context, body);
+      const user = this.members.remember(event.user as unknown as Parameters<SlackMembers["remember"]>[0]);
+      this.emit(async () => map.memberJoined(team, user));
+    });
+    app.event("member_joined_channel", async ({ event, body, context }) => {
+      const team = event.team || teamOf(context, body);
+      if (event.user === this.botUserId) return;
+      this.emit(async () => map.memberSeen(team, event.user, await this.members.roles(event.user)));
+    });
+    app.command("/steward", async ({ command, ack }) => {
+      const parsed = parseStewardText(command.text ?? "");
+      if ("help" in parsed || "error" in parsed) {
+        await ack({ response_type: "ephemeral", text: "help" in parsed ? parsed.help : parsed.error });
+        return;
+      }
+      await ack();
+      const team = command.team_id;
+      const handle = this.desk.open({ responseUrl: command.response_url, channel: command.channel_id, user: command.user_id });
+      this.emit(async () => {
+        const who = await this.members.roles(command.user_id);
+        return stewardEvent.parse({
+          type: "command.invoked",
+          platform: "slack",
+          at: new Date().toISOString(),
+          community: team,
+          channel: command.channel_id,
+          member: command.user_id,
+          memberRoles: who.roles,
+          ...(who.name ? { memberName: who.name } : {}),
+          command: parsed.command,
+          options: parsed.options,
+          replyHandle: handle,
+        });
+      });
+    });
+    app.action(/.+/, async ({ ack, body, action }) => {
+      await ack();
+      if (body.type !== "block_actions" || !("action_id" in action)) return;
+      const customId = action.action_id;
+      const consent = parseTestimonialButton(customId);
+      if (!consent && !parseCommandButton(customId)) return;
+      const b = body as unknown as { team?: { id?: string } | null; user: { id: string }; channel?: { id?: string }; response_url?: string; message?: { text?: string } };
+      const community = consent?.community ?? b.team?.id ?? "";
+      if (!community) return;
+      const handle = this.desk.open({ responseUrl: b.response_url, channel: b.channel?.id, user: b.user.id, customId, ...(b.message?.text ? { messageText: b.message.text } : {}) });
+      this.emit(async () => {
+        const who = await this.members.roles(b.user.id);
+        return stewardEvent.parse({
+          type: "interaction.responded",
+          platform: "slack",
+          at: new Date().toISOString(),
+          community,
+          ...(b.channel?.id ? { channel: b.channel.id } : {}),
+          member: b.user.id,
+          memberRoles: who.roles,
+          ...(who.name ? { memberName: who.name } : {}),
+          customId,
+          replyHandle: handle,
+        });
+      });
+    });
+    app.error(async (e) => {
+      this.opts.logger.error({ err: e }, "slack: listener error");
+    });
+  }
+
+  async perform(action: Action): Promise<ActionOutcome> {
+    if (!this.caps.kinds.has(action.kind)) {
+      const why = this.caps.missing.get(action.kind);
+      return { status: "unsupported", detail: `slack cannot ${action.kind}${why ? `: ${why}` : ""}` };
+    }
+    try {
+      const detail = await this.run(action);
+      return detail ? { status: "done", detail } : { status: "done" };
+    } catch (e) {
+      return failure(e);
+    }
+  }
+
+  private async run(a: Action): Promise<string | void> {
+    switch (a.kind) {
+      case "deleteMessage":
+        // Only a workspace admin's user token may delete other people's messages.
+        await this.client.chat.delete({ channel: await this.channels.resolve(a.channel), ts: a.message, token: this.opts.userToken! });
+        return "deleted with the admin's user token";
+      case "warn":
+        return this.warn(a.member, a.text, a.channel);
+      case "directMessage":
+        return this.directMessage(a.member, a.text, a.fallbackChannel, a.buttons);
+      case "alertModerators":
+        await this.postModLog(a.community, a.caseNumber, a.reason, a.text);
+        return;
+      case "holdForReview": {
+        const link = this.messageLink(a.community, a.channel, a.message) ?? `message ${a.message}`;
+        await this.postModLog(a.community, a.caseNumber, a.reason, `Message by <@${a.member}> in <#${a.channel}> held for review (not deleted): ${link}\nDecide with /steward review.`);
+        return "alerted the mod log; the message is in the review queue (/steward review)";
+      }
+      case "reply":
+        await this.client.chat.postMessage({ channel: await this.channels.resolve(a.channel), text: a.text, ...(a.replyTo ? { thread_ts: a.replyTo } : {}), unfurl_links: false });
+        return;
+      case "postMessage":
+        await this.client.chat.postMessage({ channel: await this.channels.resolve(a.channel), text: a.text, unfurl_links: false });
+        return a.attachments?.length ? `text posted; ${a.attachments.length} attachment(s) not sent (file uploads are not implemented for Slack yet)` : undefined;
+      case "removeFromChannel": {
+        const channel = await this.channels.resolve(a.channel);
+        if (await this.channels.isGeneral(channel).catch(() => false)) throw new Refused("nobody can be removed from #general on Slack");
+        await this.client.conversations.kick({ channel, user: a.member });
+        return `removed from <#${channel}> (Slack cannot remove members from the workspace or time them out)`;
+      }
+      case "purgeMessages":
+        return this.purge(await this.channels.resolve(a.channel), a.count, a.member);
+      case "respond":
+        return this.respond(a.replyHandle, a.reply);
+      default:
+        throw new Refused(`slack cannot ${a.kind}`);
+    }
+  }
+
+  /** An ephemeral note in the channel where the member posted (only they see it); a DM when that is not possible. */
+  private async warn(member: string, text: string, channel: string | undefined): Promise<string | void> {
+    if (channel) {
+      try {
+        await this.client.chat.postEphemeral({ channel: await this.channels.resolve(channel), user: member, text });
+        return;
+      } catch (e) {
+        if (!slackError(e) && !(e instanceof Refused)) throw e;
+      }
+    }
+    await this.dm(member, { text });
+    return channel ? "sent by direct message (the channel note was refused)" : undefined;
+  }
+
+  private async directMessage(member: string, text: string, fallback: string | undefined, buttons: readonly ReplyButton[] | undefined): Promise<string | void> {
+    try {
+      await this.dm(member, textWithButtons(text, buttons));
+      return;
+    } catch (e) {
+      if (!fallback || !slackError(e)) throw e;
+    }
+    const channel = await this.channels.resolve(fallback);
+    await this.client.chat.postMessage({ channel, ...textWithButtons(`<@${member}> ${text}`, buttons) });
+    return `direct message refused; mentioned in <#${channel}>`;
+  }
+
+  private async dm(member: string, message: { text: string; blocks?: Record<string, unknown>[] }): Promise<void> {
+    const open = await this.client.conversations.open({ users: member });
+    const channel = open.channel?.id;
+    if (!channel) throw new Refused("Slack opened no direct message channel");
+    await this.client.chat.postMessage({ channel, ...message, unfurl_links: false } as Parameters<WebClient["chat"]["postMessage"]>[0]);
+  }
+
+  private async postModLog(community: string, caseNumber: number | undefined, reason: string, text: string): Promise<void> {
+    const channel = await this.channels.modLog(this.opts.communitySettings?.(community).channels.modLog);
+    if (!channel) throw new Refused("no mod-log channel (set channels.modLog, or create a channel named mod-log and invite Steward)");
+    const rule = /^([\w.-]+\/[\w.-]+):/.exec(reason)?.[1];
+    const title = [caseNumber ? `Case #${caseNumber}` : "", rule ?? ""].filter(Boolean).join(" · ") || "Steward";
+    await this.client.chat.postMessage({ channel, text: `*${title}*\n${text}`.slice(0, 3900), unfurl_links: false });
+  }
+
+  private async respond(handle: string | undefined, reply: Parameters<typeof replyMessage>[0]): Promise<string | void> {
+    const pending = this.desk.take(handle);
+    if (!pending) throw new Refused(`no command or button ${handle ?? "(none)"} waiting for an answer (unknown, or older than 30 minutes)`);
+    if (pending.responseUrl) {
+      try {
+        await postResponse(pending.responseUrl, responseBody(pending, reply));
+        return;
+      } catch (e) {
+        if (!pending.channel) throw e;
+        this.opts.logger.warn({ err: e }, "slack: response_url refused; answering with chat.postEphemeral");
+      }
+    }
+    if (!pending.channel) throw new Refused("nowhere to answer: no response URL and no channel");
+    await this.client.chat.postEphemeral({ channel: pending.channel, user: pending.user, ...replyMessage(reply) });
+    return "answered with chat.postEphemeral";
+  }
+
+  /** The channel's last `count` messages (only `member`'s when given) among the latest 100, deleted one by one with the user token. */
+  private async purge(channel: string, count: number, member: string | undefined): Promise<string> {
+    const token = this.opts.userToken!;
+    const history = await this.client.conversations.history({ channel, limit: 100, token });
+    const chosen = (history.messages ?? []).filter((m) => m.ts && (!member || m.user === member) && !m.subtype).slice(0, count);
+    let deleted = 0;
+    for (const m of chosen) {
+      await this.client.chat.delete({ channel, ts: m.ts!, token });
+      deleted++;
+    }
+    return `deleted ${deleted} message${deleted === 1 ? "" : "s"}`;
+  }
+}

@@ -1,0 +1,284 @@
+// A fake Slack Web API on loopback for the real @slack/web-api client (inside Bolt): it records every
+// call and answers as Slack does — `{ ok: true, … }` or `{ ok: false, error }` (missing_scope with
+// `needed` and `provided`), with the token's scopes in the x-oauth-scopes header of every response.
+// It keeps a small workspace (users, channels, messages) so answers follow Slack's rules: a bot token
+// deletes only its own messages, an admin's user token deletes anyone's, nobody leaves #general.
+// It also takes the posts to commands' response_url (POST /response/<id>).
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface FakeUser {
+  id: string;
+  name: string;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  is_bot?: boolean;
+  deleted?: boolean;
+}
+
+export interface FakeChannel {
+  id: string;
+  name: string;
+  is_general?: boolean;
+  is_private?: boolean;
+  members: string[];
+}
+
+export interface FakeToken {
+  user: string;
+  kind: "bot" | "user";
+  scopes: string[];
+  bot_id?: string;
+}
+
+export interface FakeMessage {
+  channel: string;
+  ts: string;
+  user: string;
+  text: string;
+  blocks?: unknown;
+  thread_ts?: string;
+}
+
+export interface RecordedCall {
+  method: string;
+  token: string | undefined;
+  args: Record<string, unknown>;
+  /** What the fake answered. */
+  answer: Record<string, unknown>;
+}
+
+export interface FakeSlackSeed {
+  team: { id: string; domain: string; name: string };
+  users: FakeUser[];
+  channels: FakeChannel[];
+  tokens: Record<string, FakeToken>;
+}
+
+export const BOT_SCOPES = ["chat:write", "im:write", "users:read", "channels:read", "groups:read", "channels:history", "groups:history", "reactions:read", "commands", "channels:manage", "groups:write"];
+
+/** The example workspace: Steward's bot, an admin (ada), members (ben, cleo), #general, #help, #mod-log. */
+export function exampleWorkspace(): FakeSlackSeed {
+  return {
+    team: { id: "T0STEWARD", domain: "acme", name: "Acme" },
+    users: [
+      { id: "UBOT00001", name: "steward", is_bot: true },
+      { id: "UADA00001", name: "ada", is_admin: true },
+      { id: "UOWN00001", name: "olga", is_owner: true, is_admin: true },
+      { id: "UBEN00001", name: "ben" },
+      { id: "UCLEO0001", name: "cleo" },
+    ],
+    channels: [
+      { id: "CGENERAL1", name: "general", is_general: true, members: ["UBOT00001", "UADA00001", "UBEN00001", "UCLEO0001"] },
+      { id: "CHELP0001", name: "help", members: ["UBOT00001", "UADA00001", "UBEN00001", "UCLEO0001"] },
+      { id: "CMODLOG01", name: "mod-log", is_private: true, members: ["UBOT00001", "UADA00001"] },
+    ],
+    tokens: {
+      "xoxb-fake-bot": { user: "UBOT00001", kind: "bot", scopes: BOT_SCOPES, bot_id: "BSTEWARD1" },
+      "xoxp-fake-admin": { user: "UADA00001", kind: "user", scopes: ["chat:write", "channels:history", "groups:history"] },
+      "xoxp-fake-member": { user: "UBEN00001", kind: "user", scopes: ["chat:write"] },
+    },
+  };
+}
+
+type Handler = (args: Record<string, unknown>, token: FakeToken) => Record<string, unknown>;
+
+class SlackError extends Error {
+  constructor(readonly error: string, readonly extra: Record<string, unknown> = {}) {
+    super(error);
+  }
+}
+
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  readonly responses: { id: string; body: Record<string, unknown> }[] = [];
+  readonly messages: FakeMessage[] = [];
+  private readonly server = http.createServer((req, res) => void this.serve(req, res));
+  private clock = 1_800_000_000;
+  private seq = 0;
+
+  constructor(readonly seed: FakeSlackSeed = exampleWorkspace()) {}
+
+  async start(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  /** A response_url for a command or button press. */
+  responseUrl(): string {
+    return `${this.url}/response/${++this.seq}`;
+  }
+
+  /** A message a person posted (Slack stores it; the event is delivered separately). */
+  post(channel: string, user: string, text: string): FakeMessage {
+    const m = { channel, user, text, ts: this.nextTs() };
+    this.messages.push(m);
+    return m;
+  }
+
+  callsTo(method: string, since = 0): RecordedCall[] {
+    return this.calls.slice(since).filter((c) => c.method === method);
+  }
+
+  async waitFor(method: string, since = 0, timeoutMs = 5000): Promise<RecordedCall> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const hit = this.callsTo(method, since)[0];
+      if (hit) return hit;
+      if (Date.now() > deadline) throw new Error(`no ${method} call within ${timeoutMs} ms; calls: ${this.calls.slice(since).map((c) => c.method).join(", ")}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  async waitForResponse(since = 0, timeoutMs = 5000): Promise<{ id: string; body: Record<string, unknown> }> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const hit = this.responses[since];
+      if (hit) return hit;
+      if (Date.now() > deadline) throw new Error(`no response_url post within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  private nextTs(): string {
+    return `${this.clock++}.${String(++this.seq).padStart(6, "0")}`;
+  }
+
+  private user(id: unknown): FakeUser {
+    const u = this.seed.users.find((x) => x.id === id);
+    if (!u) throw new SlackError("user_not_found");
+    return u;
+  }
+
+  private channel(id: unknown): FakeChannel {
+    const c = this.seed.channels.find((x) => x.id === id);
+    if (!c) throw new SlackError("channel_not_found");
+    return c;
+  }
+
+  private need(token: FakeToken, ...any: string[]): void {
+    if (!any.some((s) => token.scopes.includes(s))) throw new SlackError("missing_scope", { needed: any.join(","), provided: token.scopes.join(",") });
+  }
+
+  /** Posting in a channel needs the bot in it (direct messages: a D… id from conversations.open). */
+  private postable(token: FakeToken, channel: unknown): string {
+    const id = String(channel ?? "");
+    if (id.startsWith("D")) return id;
+    const c = this.channel(id);
+    if (!c.members.includes(token.user)) throw new SlackError("not_in_channel");
+    return c.id;
+  }
+
+  private readonly methods: Record<string, Handler> = {
+    "auth.test": (_a, t) => ({
+      url: `https://${this.seed.team.domain}.slack.com/`,
+      team: this.seed.team.name,
+      user: this.user(t.user).name,
+      team_id: this.seed.team.id,
+      user_id: t.user,
+      ...(t.bot_id ? { bot_id: t.bot_id } : {}),
+    }),
+    "users.info": (a, t) => {
+      this.need(t, "users:read");
+      const u = this.user(a.user);
+      return { user: { ...u, team_id: this.seed.team.id, profile: { display_name: u.name, real_name: u.name } } };
+    },
+    "conversations.list": (_a, t) => {
+      this.need(t, "channels:read", "groups:read");
+      return { channels: this.seed.channels.map((c) => ({ id: c.id, name: c.name, is_general: Boolean(c.is_general), is_private: Boolean(c.is_private), is_member: c.members.includes(t.user) })), response_metadata: { next_cursor: "" } };
+    },
+    "conversations.open": (a, t) => {
+      this.need(t, "im:write");
+      const u = this.user(a.users);
+      return { channel: { id: `D${u.id.slice(1)}` } };
+    },
+    "chat.postMessage": (a, t) => {
+      this.need(t, "chat:write");
+      const channel = this.postable(t, a.channel);
+      const m: FakeMessage = { channel, user: t.user, text: String(a.text ?? ""), ts: this.nextTs(), ...(a.blocks ? { blocks: a.blocks } : {}), ...(a.thread_ts ? { thread_ts: String(a.thread_ts) } : {}) };
+      this.messages.push(m);
+      return { channel, ts: m.ts, message: { text: m.text, user: t.user, ts: m.ts } };
+    },
+    "chat.postEphemeral": (a, t) => {
+      this.need(t, "chat:write");
+      const channel = this.postable(t, a.channel);
+      if (!this.channel(channel).members.includes(String(a.user))) throw new SlackError("user_not_in_channel");
+      return { message_ts: this.nextTs() };
+    },
+    "chat.delete": (a, t) => {
+      this.need(t, "chat:write");
+      const i = this.messages.findIndex((m) => m.channel === a.channel && m.ts === a.ts);
+      if (i < 0) throw new SlackError("message_not_found");
+      const m = this.messages[i]!;
+      // A bot deletes its own; a user token deletes its own, or anyone's when its user is an admin or owner.
+      const mayDeleteOthers = t.kind === "user" && Boolean(this.user(t.user).is_admin || this.user(t.user).is_owner);
+      if (m.user !== t.user && !mayDeleteOthers) throw new SlackError("cant_delete_message");
+      this.messages.splice(i, 1);
+      return { channel: m.channel, ts: m.ts };
+    },
+    "conversations.kick": (a, t) => {
+      const c = this.channel(a.channel);
+      this.need(t, c.is_private ? "groups:write" : "channels:manage");
+      if (c.is_general) throw new SlackError("cant_kick_from_general");
+      if (!c.members.includes(t.user)) throw new SlackError("not_in_channel");
+      if (!c.members.includes(String(a.user))) throw new SlackError("not_in_channel");
+      c.members = c.members.filter((m) => m !== a.user);
+      return {};
+    },
+    "conversations.history": (a, t) => {
+      this.need(t, "channels:history", "groups:history");
+      const c = this.channel(a.channel);
+      return { messages: this.messages.filter((m) => m.channel === c.id).reverse().map((m) => ({ type: "message", user: m.user, text: m.text, ts: m.ts })), has_more: false };
+    },
+  };
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const url = new URL(req.url ?? "/", "http://fake");
+    const type = String(req.headers["content-type"] ?? "");
+    const args: Record<string, unknown> = type.includes("application/json") ? (raw ? JSON.parse(raw) : {}) : Object.fromEntries(new URLSearchParams(raw));
+    const respond = (status: number, body: Record<string, unknown>, scopes?: string[]) => {
+      res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...(scopes ? { "x-oauth-scopes": scopes.join(",") } : {}) });
+      res.end(JSON.stringify(body));
+    };
+    const response = /^\/response\/(\w+)$/.exec(url.pathname);
+    if (response) {
+      this.responses.push({ id: response[1]!, body: args });
+      return respond(200, { ok: true });
+    }
+    const method = /^\/api\/([\w.]+)$/.exec(url.pathname)?.[1];
+    if (!method) return respond(404, { ok: false, error: "unknown_method" });
+    const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
+    const tokenText = bearer ?? (typeof args.token === "string" ? args.token : undefined);
+    delete args.token;
+    const token = tokenText ? this.seed.tokens[tokenText] : undefined;
+    let answer: Record<string, unknown>;
+    if (!tokenText) answer = { ok: false, error: "not_authed" };
+    else if (!token) answer = { ok: false, error: "invalid_auth" };
+    else {
+      const handler = this.methods[method];
+      try {
+        answer = handler ? { ok: true, ...handler(args, token) } : { ok: false, error: "unknown_method" };
+      } catch (e) {
+        if (!(e instanceof SlackError)) throw e;
+        answer = { ok: false, error: e.error, ...e.extra };
+      }
+    }
+    this.calls.push({ method, token: tokenText, args, answer });
+    respond(200, answer, token?.scopes);
+  }
+}
