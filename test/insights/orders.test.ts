@@ -11,6 +11,8 @@ import { importOrders } from "../../src/store/orders.js";
 import { parseOrdersCsv } from "../../src/insights/orders-csv.js";
 import { customerKpis } from "../../src/insights/kpis/customers.js";
 import { linkClicksByCampaign } from "../../src/insights/kpis/links.js";
+import { computeKpis } from "../../src/insights/kpis/index.js";
+import { monthRange } from "../../src/insights/period.js";
 import { cli } from "../helpers/cli.js";
 import { backends } from "../store/backends.js";
 
@@ -190,6 +192,19 @@ for (const backend of backends()) {
         { campaign: "spring", clicks: 1, links: 1 },
         { campaign: "new", clicks: 0, links: 1 },
       ]);
+    });
+
+    it("are part of the month's KPIs (steward kpi --month 2026-10)", async () => {
+      const k = await computeKpis(store.prisma, { community: "acme", ...monthRange("2026-10") });
+      expect(k.links).toEqual([
+        { campaign: "fall", clicks: 3, links: 2 },
+        { campaign: "spring", clicks: 1, links: 1 },
+        { campaign: "new", clicks: 0, links: 1 },
+      ]);
+      expect(k.customers).toMatchObject({ customers: 6, memberRepeatPurchaseRate: 2 / 3, nonMemberRepeatPurchaseRate: 1 / 3, orders: 7, revenue: 121.5 });
+      // September: orders before Oct 1 are 1001 (rina, a member) and 1006 (bob, not): one order each, so neither repeats; ana's first order is in October.
+      const sept = await computeKpis(store.prisma, { community: "acme", ...monthRange("2026-09") });
+      expect(sept.customers).toMatchObject({ customers: 2, memberCustomers: 1, nonMemberCustomers: 1, memberRepeatPurchaseRate: 0, nonMemberRepeatPurchaseRate: 0, orders: 2, revenue: 55 });
     });
   });
 }

@@ -9,12 +9,14 @@ import { responses } from "./responses.js";
 import { contributors } from "./contributors.js";
 import { moderation } from "./moderation.js";
 import { testimonials } from "./testimonials.js";
+import { links } from "./links.js";
+import { customers } from "./customers.js";
 import { ratio, type KpiContext, type KpiGroup, type Kpis } from "./types.js";
 
 export type { Kpis, Contributor, ModerationKpis, TestimonialKpis, LinkKpi, KpiContext, KpiGroup } from "./types.js";
 
-/** In order; a later group's keys win. `links` stays [] and `customers` absent until their groups are added. */
-export const kpiGroups: KpiGroup[] = [members, activity, responses, contributors, moderation, testimonials];
+/** In order; a later group's keys win. `customers` is absent when the community has no imported orders. */
+export const kpiGroups: KpiGroup[] = [members, activity, responses, contributors, moderation, testimonials, links, customers];
 
 export interface KpiRequest extends Period {
   /** The community's settings key ("acme"). */

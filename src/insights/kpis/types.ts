@@ -1,5 +1,6 @@
 // The KPI record (docs/kpis.md defines every key) and what each KPI group is given.
 import type { PrismaClient } from "../../store/index.js";
+import type { CustomerKpis } from "./customers.js";
 
 export interface Contributor {
   /** Platform id of the member. */
@@ -29,10 +30,12 @@ export interface TestimonialKpis {
   consented: number;
 }
 
-/** Clicks per campaign (filled by kpis/links.ts once tracked links land; empty until then). */
+/** Clicks per campaign in the period (kpis/links.ts; docs/insights-links.md). */
 export interface LinkKpi {
   campaign: string;
   clicks: number;
+  /** The campaign's tracked links made before the period's end. */
+  links: number;
 }
 
 export interface Kpis {
@@ -61,8 +64,8 @@ export interface Kpis {
   moderation: ModerationKpis;
   testimonials: TestimonialKpis;
   links: LinkKpi[];
-  /** Present only when orders were imported (kpis/customers.ts). */
-  customers?: Record<string, unknown>;
+  /** Present only when orders were imported (kpis/customers.ts; docs/insights-links.md). */
+  customers?: CustomerKpis;
 }
 
 /** What a KPI group gets: the community, the period as local days and as instants. */
