@@ -1,5 +1,6 @@
 // Token patterns: word lists, phrases and the targeted-insult/threat grammars all compile to
-// one trie over lexicon ids, walked once from each token that can start a pattern.
+// one trie over lexicon ids, built here as patterns are added, then compiled to flat arrays
+// (automaton.ts) and walked from each token that can start a pattern.
 //
 // Pattern syntax (one pattern a line; `phrases` and the built-in grammars use all of it,
 // `words` only the trailing `*`):
@@ -16,6 +17,9 @@ import { TokenFlag, type TokenTable } from "./tokenize.js";
 import { entryWord, internWord } from "./entries.js";
 import { STOP_WORDS } from "./stopwords.js";
 import type { LexHits, Lexicon } from "./lexicon.js";
+import { Automaton, MAX_MATCHES, Sink, resetEndSinks, takeEndSink, type PatternMatch, type SetEnds, type TrieNode } from "./automaton.js";
+
+export type { PatternMatch } from "./automaton.js";
 
 type Alt =
   | { kind: "word"; ids: number[] }
@@ -28,62 +32,14 @@ interface Element {
   optional: boolean;
 }
 
-const FULL_MASK = new Int32Array(8).fill(-1);
-
-/** Nodes with more keys than this get a dense index (a filter of 256 bits would be mostly set). */
-const DENSE_FROM = 24;
-
-function denseOf<T>(map: Map<number, T>): { dense: Int32Array; lists: T[] } | null {
-  if (map.size <= DENSE_FROM) return null;
-  let max = 0;
-  for (const id of map.keys()) if (id > max) max = id;
-  const dense = new Int32Array(max + 1);
-  const lists: T[] = [];
-  for (const [id, v] of map) {
-    lists.push(v);
-    dense[id] = lists.length;
-  }
-  return { dense, lists };
-}
-
-function maskOf(ids: Iterable<number>): Int32Array {
-  const mask = new Int32Array(8);
-  for (const id of ids) mask[(id >>> 5) & 7]! |= 1 << (id & 31);
-  return mask;
-}
-
-class Node {
+class Node implements TrieNode {
   next: Map<number, Node[]> | null = null;
+  /** The child made for each distinct element (`w1,2`, `s<set id>`, `any`, `end`): patterns share prefixes. */
   keyed: Map<string, Node> | null = null;
   sets: { set: PatternSet; child: Node }[] | null = null;
-  /** For each lexicon id, the set edges (indexes into `sets`) that a word with that id can start. */
-  setsByStart: Map<number, number[]> | null = null;
-  /**
-   * 256-bit filters (by id & 255) of the ids keyed in `next` and `setsByStart`: most hits lead
-   * nowhere from a node, and a bit test is much cheaper than a Map miss. Filled by indexSets.
-   */
-  nextMask: Int32Array = FULL_MASK;
-  setsMask: Int32Array = FULL_MASK;
-  /**
-   * For nodes with many keys (where the filter is nearly full): by lexicon id, 1 + the index of
-   * its entry in nextLists / setsLists, 0 for none. Ids past the end are not keys.
-   */
-  nextDense: Int32Array | null = null;
-  nextLists: Node[][] = [];
-  setsDense: Int32Array | null = null;
-  setsLists: number[][] = [];
   any: Node | null = null;
   end: Node | null = null;
   terminal = -1;
-}
-
-export interface PatternMatch {
-  /** Token index of the first word. */
-  first: number;
-  /** Token index after the last word. */
-  end: number;
-  /** Index of the pattern (in the order added). */
-  pattern: number;
 }
 
 export interface ParseOptions {
@@ -96,8 +52,6 @@ export interface ParseOptions {
 
 /** The widest a pattern may expand to with alternatives and optional elements. */
 const MAX_EXPANSION = 4096;
-/** Patterns added: matches past this many per message are not collected. */
-const MAX_MATCHES = 16;
 
 let nextSetId = 0;
 
@@ -152,9 +106,11 @@ const setBitsOf = new WeakMap<Lexicon, SetBits>();
 class Root {
   readonly node = new Node();
   starts = new Uint8Array(0);
+  /** The trie compiled for walking (rebuilt when patterns are added). */
+  automaton: Automaton | null = null;
 
   finish(size: number): void {
-    indexSets(this.node, new Set());
+    this.automaton = new Automaton(this.node);
     const bits = new Uint8Array(size);
     if (this.node.next) for (const id of this.node.next.keys()) bits[id] = 1;
     for (const { set } of this.node.sets ?? []) {
@@ -171,7 +127,7 @@ class Root {
   }
 }
 
-export class PatternSet {
+export class PatternSet implements SetEnds {
   readonly id = nextSetId++;
   private key: { readonly memoSlot: number } | null = null;
   /** This set's pair of bits in its lexicon's SetBits (start, required), or -1. */
@@ -310,6 +266,7 @@ export class PatternSet {
       if ((m & (1 << this.bit)) === 0 || (m & (1 << (this.bit + 1))) === 0) return NONE;
     } else if (!this.anyStart(h) || (this.required !== null && !anyOf(h, this.required))) return NONE;
     const tokens = a.table;
+    resetEndSinks();
     // Start only where a required word lies within reach (when no joined token stretches a match).
     const near = this.required !== null && a.joined.length === 0 ? nextRequired(h, tokens.count, this.required) : null;
     let sink: Sink | null = null;
@@ -322,17 +279,17 @@ export class PatternSet {
       if (!free && !anchored) continue;
       sink ??= new Sink(false);
       sink.first = p;
-      if (free) walk(this.free.node, h, tokens, p, p, sink);
-      if (anchored) walk(this.anchored.node, h, tokens, p, p, sink);
+      if (free) this.free.automaton!.walkFrom(h, tokens, p, sink);
+      if (anchored) this.anchored.automaton!.walkFrom(h, tokens, p, sink);
       if (sink.matches.length >= MAX_MATCHES) break;
     }
     return sink && sink.matches.length ? sink.matches : NONE;
   }
 
   private walkFrom(h: LexHits, tokens: TokenTable, p: number, sink: Sink): void {
-    if (this.free.mayStart(h, p)) walk(this.free.node, h, tokens, p, p, sink);
+    if (this.free.mayStart(h, p)) this.free.automaton!.walkFrom(h, tokens, p, sink);
     if (this.hasAnchored && (p === 0 || (tokens.flags[p]! & TokenFlag.BREAK_BEFORE) !== 0) && this.anchored.mayStart(h, p)) {
-      walk(this.anchored.node, h, tokens, p, p, sink);
+      this.anchored.automaton!.walkFrom(h, tokens, p, sink);
     }
   }
 
@@ -347,23 +304,21 @@ export class PatternSet {
     return false;
   }
 
-  /** Where patterns starting at token p end (as a set used inside another pattern). */
+  /**
+   * Where patterns starting at token p end (as a set used inside another pattern). The list
+   * belongs to the walk until it calls releaseEnds().
+   */
   endsAt(h: LexHits, tokens: TokenTable, p: number): readonly number[] {
     if (this.dirty) this.finish();
+    const sink = takeEndSink();
     if (this.singleWords) {
+      // Every hit that is an entry, as found (a word hit twice ends twice, as the walk has it).
       const bits = this.free.starts;
-      let out: number[] | null = null;
-      for (let i = h.first[p]!, e = h.first[p + 1]!; i < e; i++) if (bits[h.ids[i]!] === 1) (out ??= []).push(h.ends[i]!);
-      return out ?? NO_ENDS;
-    }
-    if (!this.mayStart(h, p)) return NO_ENDS;
-    const sink = new Sink(true);
-    this.walkFrom(h, tokens, p, sink);
+      for (let i = h.first[p]!, e = h.first[p + 1]!; i < e; i++) if (bits[h.ids[i]!] === 1) sink.ends.push(h.ends[i]!);
+    } else if (this.mayStart(h, p)) this.walkFrom(h, tokens, p, sink);
     return sink.ends;
   }
 }
-
-const NO_ENDS: readonly number[] = [];
 
 /** For each position, the nearest position at or after it holding a word with a required id (count if none). */
 let nearScratch = new Int32Array(256);
@@ -425,113 +380,7 @@ function requiredWords(lex: Lexicon, sequences: readonly Alt[][]): Uint8Array | 
   return bits;
 }
 
-/** Fills setsByStart of every node below (each node once), so a walk tries only set edges that can match. */
-function indexSets(node: Node, seen: Set<Node>): void {
-  if (seen.has(node)) return;
-  seen.add(node);
-  if (node.sets) {
-    const byStart = new Map<number, number[]>();
-    node.sets.forEach(({ set }, k) => {
-      const starts = set.startIds();
-      for (let id = 0; id < starts.length; id++) {
-        if (starts[id] !== 1) continue;
-        const list = byStart.get(id);
-        if (list) list.push(k);
-        else byStart.set(id, [k]);
-      }
-    });
-    node.setsByStart = byStart;
-    node.setsMask = maskOf(byStart.keys());
-    const d = denseOf(byStart);
-    node.setsDense = d ? d.dense : null;
-    node.setsLists = d ? d.lists : [];
-  }
-  node.nextMask = node.next ? maskOf(node.next.keys()) : FULL_MASK;
-  const d = node.next ? denseOf(node.next) : null;
-  node.nextDense = d ? d.dense : null;
-  node.nextLists = d ? d.lists : [];
-  for (const children of node.next?.values() ?? []) for (const c of children) indexSets(c, seen);
-  for (const { child } of node.sets ?? []) indexSets(child, seen);
-  if (node.any) indexSets(node.any, seen);
-  if (node.end) indexSets(node.end, seen);
-}
-
-/** Collects what a walk finds: matches (for a whole set) or just end positions (inside a pattern). */
-class Sink {
-  first = 0;
-  readonly matches: PatternMatch[] = [];
-  readonly ends: number[] = [];
-  constructor(private readonly endsOnly: boolean) {}
-
-  found(end: number, pattern: number): void {
-    if (this.endsOnly) {
-      if (!this.ends.includes(end)) this.ends.push(end);
-    } else if (this.matches.length < MAX_MATCHES) this.matches.push({ first: this.first, end, pattern });
-  }
-}
-
 const NONE: PatternMatch[] = [];
-
-function walk(node: Node, h: LexHits, tokens: TokenTable, start: number, pos: number, sink: Sink): void {
-  if (node.terminal >= 0) sink.found(pos, node.terminal);
-  const n = tokens.count;
-  if (node.end && (pos === n || (tokens.flags[pos]! & TokenFlag.BREAK_BEFORE) !== 0)) walk(node.end, h, tokens, start, pos, sink);
-  if (pos >= n) return;
-  if (pos > start && (tokens.flags[pos]! & TokenFlag.BREAK_BEFORE) !== 0) return;
-  const next = node.next;
-  if (next) {
-    const mask = node.nextMask;
-    const dense = node.nextDense;
-    for (let i = h.first[pos]!, e = h.first[pos + 1]!; i < e; i++) {
-      const id = h.ids[i]!;
-      let children: Node[] | undefined;
-      if (dense !== null) {
-        const k = id < dense.length ? dense[id]! : 0;
-        if (k === 0) continue;
-        children = node.nextLists[k - 1];
-      } else {
-        if ((mask[(id >>> 5) & 7]! & (1 << (id & 31))) === 0) continue;
-        children = next.get(id);
-      }
-      if (children) for (let c = 0; c < children.length; c++) walk(children[c]!, h, tokens, start, h.ends[i]!, sink);
-    }
-  }
-  const sets = node.sets;
-  if (sets) {
-    const byStart = node.setsByStart!;
-    const mask = node.setsMask;
-    const dense = node.setsDense;
-    const from = h.first[pos]!;
-    const to = h.first[pos + 1]!;
-    for (let i = from; i < to; i++) {
-      const id = h.ids[i]!;
-      let edges: number[] | undefined;
-      if (dense !== null) {
-        const k = id < dense.length ? dense[id]! : 0;
-        if (k === 0) continue;
-        edges = node.setsLists[k - 1];
-      } else {
-        if ((mask[(id >>> 5) & 7]! & (1 << (id & 31))) === 0) continue;
-        edges = byStart.get(id);
-      }
-      if (!edges) continue;
-      for (let k = 0; k < edges.length; k++) {
-        const edge = edges[k]!;
-        if (triedEarlier(h, byStart, from, i, edge)) continue;
-        const { set, child } = sets[edge]!;
-        const ends = set.endsAt(h, tokens, pos);
-        for (let j = 0; j < ends.length; j++) walk(child, h, tokens, start, ends[j]!, sink);
-      }
-    }
-  }
-  if (node.any) walk(node.any, h, tokens, start, pos + 1, sink);
-}
-
-/** Whether an earlier hit at the same position already led to set edge `edge` (each edge is tried once). */
-function triedEarlier(h: LexHits, byStart: Map<number, number[]>, from: number, i: number, edge: number): boolean {
-  for (let k = from; k < i; k++) if (byStart.get(h.ids[k]!)?.includes(edge)) return true;
-  return false;
-}
 
 function childFor(node: Node, alt: Alt): Node {
   const key = alt.kind === "word" ? `w${alt.ids.join(",")}` : alt.kind === "set" ? `s${alt.set.id}` : alt.kind;
