@@ -1,0 +1,77 @@
+// `steward start` with SLACK_BOT_TOKEN: the Slack adapter feeding the pipeline on the configured
+// store until SIGINT/SIGTERM, then a clean stop. Events arrive over HTTP at /slack/events on
+// Steward's one HTTP server (SLACK_SIGNING_SECRET), or over Socket Mode (SLACK_APP_TOKEN).
+import os from "node:os";
+import path from "node:path";
+import { schedule } from "node-cron";
+import { PrismaCustomers } from "../store/customers.js";
+import type { Io } from "./io.js";
+import { UserError } from "./io.js";
+import { loadLibrary, rulesDirFrom, type CommonOptions } from "./shared.js";
+import { openChosenStore } from "./store.js";
+import type { Env } from "../config/env.js";
+import { loadAllSettings } from "../config/settings.js";
+import { Pipeline } from "../core/pipeline.js";
+import { createLogger } from "../log.js";
+import { PrismaPersistence } from "../store/pipeline-writer.js";
+import { SlackAdapter, SlackLoginError, SlackSettingsProvider } from "../platforms/slack/index.js";
+import { PortInUseError, startStewardHttp, type StewardHttp } from "../http/index.js";
+import { InsightsScheduler } from "../insights/scheduler.js";
+
+export async function runSlack(opts: CommonOptions, io: Io, e: Env): Promise<void> {
+  if (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
+    throw new UserError("SLACK_BOT_TOKEN is set but Slack cannot reach Steward: set SLACK_SIGNING_SECRET (events over HTTP at /slack/events on PORT) or SLACK_APP_TOKEN (Socket Mode)", 78);
+  }
+  const logger = createLogger({ level: e.LOG_LEVEL });
+  const library = await loadLibrary(rulesDirFrom(opts, io));
+  const settings = new SlackSettingsProvider(await loadAllSettings(path.resolve(opts.communities ?? e.STEWARD_COMMUNITIES_DIR)));
+  await library.prepare(settings.all());
+  const store = await openChosenStore({ env: e, dataDir: opts.dataDir, logger });
+  let http: StewardHttp;
+  const persistence = new PrismaPersistence(store.prisma, { publicUrl: () => http?.publicUrl() ?? e.PUBLIC_URL ?? `http://localhost:${e.PORT}` });
+  try {
+    http = await startStewardHttp({ port: e.PORT, publicUrl: e.PUBLIC_URL, utmSource: e.UTM_SOURCE, links: persistence.links, logger });
+  } catch (err) {
+    await store.close();
+    if (err instanceof PortInUseError) throw new UserError(err.message, 69);
+    throw err;
+  }
+  const adapter = new SlackAdapter({
+    botToken: e.SLACK_BOT_TOKEN!,
+    userToken: e.SLACK_USER_TOKEN,
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    appToken: e.SLACK_APP_TOKEN,
+    http: http.server,
+    apiUrl: e.SLACK_API_URL,
+    logger,
+    communitySettings: (c) => settings.get(c),
+  });
+  const pipeline = new Pipeline({ adapter, persistence, settings, library, logger, customers: new PrismaCustomers(store.prisma) });
+  const stopped = new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve).once("SIGTERM", resolve);
+  });
+  try {
+    await adapter.start((event) => pipeline.handle(event));
+  } catch (err) {
+    await http.close();
+    await store.close();
+    if (err instanceof SlackLoginError) throw new UserError(err.message, 1);
+    const where = e.SLACK_API_URL ? ` at ${e.SLACK_API_URL}` : "";
+    throw new UserError(`could not connect to Slack${where}: ${(err as Error).message}`, 69);
+  }
+  const mode = e.SLACK_APP_TOKEN ? "Socket Mode" : `HTTP, ${http.publicUrl()}/slack/events`;
+  logger.info({ port: http.port, store: store.location, guidelines: library.all.ruleCount }, `connected to Slack (${mode}); press Ctrl-C to stop`);
+  const flusher = setInterval(() => void pipeline.flush().catch((err: unknown) => logger.error({ err }, "flush failed")), 5000);
+  const minutely = schedule("* * * * *", () => pipeline.tick().catch((err: unknown) => logger.error({ err }, "onboarding timer failed")), { noOverlap: true });
+  const insights = new InsightsScheduler({ prisma: store.prisma, settings, platform: "slack", logger, instance: `${os.hostname()}:${process.pid}`, perform: (a) => adapter.perform(a) });
+  await insights.start();
+  await stopped;
+  clearInterval(flusher);
+  await minutely.destroy();
+  await insights.stop();
+  logger.info("stopping: disconnecting, writing pending changes, closing the database");
+  await adapter.stop();
+  await http.close();
+  await pipeline.flush();
+  await store.close();
+}
