@@ -13,7 +13,6 @@ import { bundledPath } from "../../util/paths.js";
 import { runDiscord } from "../discord.js";
 import { runSlack } from "../slack.js";
 import { parseShardCount, runShards } from "../shards.js";
-import { demoDigest, type DemoDigest } from "../demo-digest.js";
 
 export function registerStart(program: Command, io: Io): void {
   const cmd = program
@@ -48,19 +47,11 @@ export function registerStart(program: Command, io: Io): void {
     const logger = createLogger({ level: e.LOG_LEVEL === "info" ? "warn" : e.LOG_LEVEL });
     const file = bundledPath("examples/demo-community.jsonl");
     io.out.write(`Demo: a fortnight in the "acme" customer community (${file}), on a throwaway embedded database.\n\n`);
-    let digest: DemoDigest | null = null;
     const summary = await withStore({ env: { ...e, DATABASE_URL: undefined }, memory: true, logger }, async (persistence, store) => {
       // The shop's customer list, so screening can verify order numbers.
       await importCustomers(store.prisma, "acme", "replay", readCustomerRecords(bundledPath("examples/customers.csv")).records);
-      const s = await runReplay({ file, library, settings, persistence, customers: new PrismaCustomers(store.prisma), logger, out: io.out, err: io.err });
-      // What the community managers get on Monday morning (steward start posts it to their channel).
-      digest = await demoDigest(store.prisma, settings, "acme");
-      return s;
+      return runReplay({ file, library, settings, persistence, customers: new PrismaCustomers(store.prisma), logger, out: io.out, err: io.err });
     });
     io.out.write(`\n${formatSummary(summary)}\n`);
-    if (digest) {
-      const d: DemoDigest = digest;
-      io.out.write(`\nThe weekly digest for the community managers:\n\n${d.text}\n\nIts chart (daily active members and messages): ${d.chartFile}\n`);
-    }
   });
 }
