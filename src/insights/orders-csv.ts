@@ -74,9 +74,24 @@ export function parseAmount(raw: string): string | null {
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
-/** Minutes east of UTC of `tz` at instant `ms`. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, number>();
+
+/** Minutes east of UTC of `tz` at instant `ms` (zones change offset on the hour: cached per hour). */
 function offsetMinutes(ms: number, tz: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(new Date(ms));
+  const key = `${tz}\u0000${Math.floor(ms / 3_600_000)}`;
+  let o = offsets.get(key);
+  if (o === undefined) {
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, (o = computeOffset(Math.floor(ms / 3_600_000) * 3_600_000, tz)));
+  }
+  return o;
+}
+
+function computeOffset(ms: number, tz: string): number {
+  let f = formatters.get(tz);
+  if (!f) formatters.set(tz, (f = new Intl.DateTimeFormat("en-US", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })));
+  const parts = f.formatToParts(new Date(ms));
   const n = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   return Math.round((Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second")) - Math.floor(ms / 1000) * 1000) / 60_000);
 }

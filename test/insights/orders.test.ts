@@ -88,6 +88,17 @@ for (const backend of backends()) {
       expect(r.err).toBe('steward: no community "acme-typo" in the store (known: acme)\n');
     });
 
+    it("shows progress for a large file and writes all of it", async () => {
+      const lines = ["Order ID,Email,Order Date,Total"];
+      for (let i = 0; i < 25_000; i++) lines.push(`L${i},c${i % 7000}@example.com,2026-10-${String((i % 28) + 1).padStart(2, "0")},${(i % 90) + 10}.99`);
+      const big = file("big.csv", lines.join("\n"));
+      const r = await cli(["orders", "import", big, ...args], env);
+      expect(r.code).toBe(0);
+      expect(r.err).toBe(`${big}: 25000 orders read; writing…\n${[5000, 10000, 15000, 20000, 25000].map((n) => `  ${n}/25000 orders written (${n / 250}%)\n`).join("")}`);
+      expect(r.out).toContain("25000 orders read; 25000 new, 0 updated");
+      expect(await withStore((s) => s.prisma.order.count({ where: { orderId: { startsWith: "l" } } }))).toBe(25_000);
+    }, 60_000);
+
     it("links members named in the file's member column", async () => {
       const f = file("members.csv", "Order ID,Email,Order Date,Total,Member\n4001,tom@example.com,2026-10-07,20,m-tom\n4002,tom@example.com,2026-10-08,20,m-tom\n");
       expect((await cli(["orders", "import", f, ...args], env)).out).toContain("2 orders read; 2 new, 0 updated, for community acme; 1 member↔customer links added");
