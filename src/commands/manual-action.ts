@@ -48,9 +48,10 @@ export async function manualAction(ctx: CommandContext, a: ManualActionArgs): Pr
     outcomes.push(outcomeRecord(action, outcome));
     return outcome;
   };
-  const notice = a.notice?.(number, target.present) ?? null;
-  const noticeOutcome = notice ? await run(notice) : null;
   const mainAction = a.main(number, byline);
+  // A platform that cannot do the action at all (Slack: timeout, kick, ban) tells the member nothing.
+  const notice = ctx.can(mainAction.kind) ? (a.notice?.(number, target.present) ?? null) : null;
+  const noticeOutcome = notice ? await run(notice) : null;
   const main = await run(mainAction);
   const done = main.status === "done";
   const strikes = done ? a.strikes : 0;

@@ -40,6 +40,14 @@ describe("/steward on Slack", () => {
     expect(warned.at(-1)!.answer).toMatchObject({ ok: true });
   });
 
+  it("/steward timeout: Slack has none, so the admin is told and the member is not", async () => {
+    const since = h.fake.calls.length;
+    const { reply } = await h.command("UADA00001", "timeout <@UCLEO0001|cleo> 1h flooding");
+    expect(text(reply)).toMatch(/Not done: slack cannot timeout/);
+    expect(h.fake.callsTo("conversations.open", since)).toEqual([]);
+    expect(h.fake.callsTo("chat.postEphemeral", since)).toEqual([]);
+  });
+
   it("/steward history and strikes show the warning; /steward case 1 shows the case", async () => {
     await h.pipeline.flush();
     expect(text((await h.command("UADA00001", "history <@UCLEO0001|cleo>")).reply)).toMatch(/please keep links in #help/);

@@ -100,6 +100,8 @@ export class SlackHarness {
     const before = this.commands.length;
     const r = await deliverCommand(this.eventsUrl, SECRET, { team: TEAM, user, channel, text, responseUrl: this.fake.responseUrl() });
     const reply = (await this.fake.waitForResponse(since)).body;
+    // The pipeline reports the command once its answer is delivered, just after Slack got it.
+    for (let i = 0; i < 50 && !this.commands[before]; i++) await new Promise((res) => setTimeout(res, 10));
     return { status: r.status, reply, record: this.commands[before] };
   }
 }
