@@ -15,6 +15,7 @@ import { PrismaPersistence } from "../store/pipeline-writer.js";
 import { DiscordAdapter, DiscordLoginError, DiscordSettingsProvider } from "../platforms/discord/index.js";
 import { PortInUseError, startStewardHttp, type StewardHttp } from "../http/index.js";
 import { InsightsScheduler } from "../insights/scheduler.js";
+import { watchGuidelines } from "../core/guideline-watch.js";
 import os from "node:os";
 
 export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<void> {
@@ -75,7 +76,12 @@ export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<v
     perform: (a) => adapter.perform(a), serves: (c) => adapter.serves(c),
   });
   await insights.start();
+  // Guidelines reload when their files change; an invalid save keeps the last good rules and alerts moderators.
+  const rulesWatch = watchGuidelines(library.dir, () => void pipeline.reloadChangedGuidelines().catch((err: unknown) => logger.error({ err }, "guidelines reload failed")), {
+    onError: (err) => logger.warn({ err }, "not watching the rules folder for changes"),
+  });
   await stopped;
+  rulesWatch.close();
   clearInterval(flusher);
   await minutely.destroy();
   await insights.stop();

@@ -428,6 +428,21 @@ export class Pipeline {
     this.opts.onCommand?.({ community: c.key, member: m.id, command, options, reply: answer, delivered: outcome.status });
   }
 
+  /**
+   * The rules folder changed on disk: reload it; when a file is invalid the last good rules stay
+   * live and every community's moderators are alerted with the file, line and error.
+   */
+  async reloadChangedGuidelines(at = Date.now()): Promise<GuidelineReload> {
+    const r = await this.reloadGuidelines();
+    if (r.ok) this.opts.logger.info({ detail: r.detail }, "guidelines reloaded");
+    else {
+      this.opts.logger.error({ detail: r.detail }, "guidelines not reloaded: the last good rules stay live");
+      const text = `Steward could not reload the guidelines, so the last good rules stay live. Fix the file and save it again:\n${r.detail}`;
+      for (const c of this.communities.values()) await this.performLogged(c, { kind: "alertModerators", community: c.key, text, reason: "guidelines reload failed" }, null, at);
+    }
+    return r;
+  }
+
   /** Reads the rules folder again; every community switches to the new rules, or none does. */
   private async reloadGuidelines(): Promise<GuidelineReload> {
     try {
