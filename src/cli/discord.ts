@@ -16,6 +16,7 @@ import { DiscordAdapter, DiscordLoginError, DiscordSettingsProvider } from "../p
 import { PortInUseError, startStewardHttp, type StewardHttp } from "../http/index.js";
 import { InsightsScheduler } from "../insights/scheduler.js";
 import { watchGuidelines } from "../core/guideline-watch.js";
+import { StewardMetrics } from "../http/metrics.js";
 import os from "node:os";
 
 export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<void> {
@@ -45,7 +46,11 @@ export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<v
     }
     logger.info({ port: http.port, publicUrl: http.publicUrl() }, "HTTP server listening (tracked links, /healthz)");
   }
-  const pipeline = new Pipeline({
+  // /metrics: the pipeline reports each event and action to it.
+  const metrics = new StewardMetrics(() => pipeline.pendingWrites());
+  http?.server.add(metrics.route());
+  const pipeline: Pipeline = new Pipeline({
+    observer: metrics,
     adapter,
     persistence,
     settings,

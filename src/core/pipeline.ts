@@ -26,6 +26,7 @@ import type { OnboardingPlan } from "../onboarding/plan.js";
 import type { CustomerDirectory } from "../onboarding/customers.js";
 import { TestimonialHandler, isTestimonialCommand, type TestimonialResult } from "./handlers/testimonials.js";
 import { parseTestimonialButton } from "../testimonials/custom-id.js";
+import type { PipelineObserver } from "./observer.js";
 import { OpenQuestions } from "../insights/open-questions.js";
 import { MembershipRecorder, neverSeen } from "../insights/membership.js";
 import { questionExcerpt } from "../insights/questions.js";
@@ -95,6 +96,8 @@ export interface PipelineOptions {
   customers?: CustomerDirectory;
   /** Write behind when this many writes are pending, or this many ms have passed. */
   flushEvery?: { writes: number; ms: number };
+  /** Told of each event handled and each action performed (metrics). */
+  observer?: PipelineObserver;
   /** Insights rollups (questions and their first replies, membership spans); on unless false (the kpis bench measures their cost). */
   insights?: boolean;
 }
@@ -151,6 +154,12 @@ export class Pipeline {
   }
 
   async handle(event: StewardEvent, meta: EventMeta = {}): Promise<void> {
+    const started = this.opts.observer ? performance.now() : 0;
+    await this.handleEvent(event, meta);
+    this.opts.observer?.event(event.type, (performance.now() - started) / 1000);
+  }
+
+  private async handleEvent(event: StewardEvent, meta: EventMeta): Promise<void> {
     this.stats.events++;
     const community = this.communities.get(event.community) ?? (await this.loadCommunity(event.community, event.platform));
     const at = Date.parse(event.at);
@@ -371,6 +380,7 @@ export class Pipeline {
         outcome = { status: "failed", detail: (e as Error).message, retryable: false };
       }
     }
+    this.opts.observer?.action(a.kind, outcome.status);
     if (outcome.status !== "done") {
       this.stats.failedActions++;
       this.opts.logger.warn({ action: a.kind, community: a.community, outcome }, "action not done");
@@ -496,9 +506,14 @@ export class Pipeline {
     return p;
   }
 
+  /** Writes waiting for the next flush (a gauge for /metrics). */
+  pendingWrites(): number {
+    return batchSize(this.batch) + this.dirtyCount() + this.activity.pending + this.spans.pending;
+  }
+
   private async maybeFlush(): Promise<void> {
     const every = this.opts.flushEvery ?? { writes: 50_000, ms: 5000 };
-    const pending = batchSize(this.batch) + this.dirtyCount() + this.activity.pending + this.spans.pending;
+    const pending = this.pendingWrites();
     if (pending >= every.writes || (pending > 0 && Date.now() - this.lastFlush >= every.ms)) await this.flush();
   }
 
