@@ -20,12 +20,16 @@ function repoRoot(): string {
  * compile: bench/discord.ts runs from source through tsx in a child process and prints its own line.
  */
 function runDiscordBenchChild(messages: number, intervalMs: number): Promise<void> {
+  return runTsxChild("discord.ts", ["--messages", String(messages), "--interval", String(intervalMs)]);
+}
+
+function runTsxChild(file: string, args: string[]): Promise<void> {
   const root = repoRoot();
   const tsx = path.join(root, "node_modules", ".bin", process.platform === "win32" ? "tsx.cmd" : "tsx");
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [path.join(root, "bench", "discord.ts"), "--messages", String(messages), "--interval", String(intervalMs)], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+    const child = spawn(tsx, [path.join(root, "bench", file), ...args], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
     child.on("error", reject);
-    child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`discord bench failed (exit ${code ?? signal})`))));
+    child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`${file} failed (exit ${code ?? signal})`))));
   });
 }
 
@@ -49,6 +53,12 @@ async function main(): Promise<void> {
     const r = await runReplayBench(events);
     console.log(`replay end to end (embedded PGlite store): ${r.events.toLocaleString("en")} events, ${r.decisions} decisions in ${r.seconds.toFixed(2)}s → ${r.eventsPerSecond.toLocaleString("en")} events/s (goal ≥ 20,000), peak RSS ${r.peakRssMb} MB`);
     console.log("");
+  }
+  if (only === "discord-load") {
+    // Not in the default run: it takes a minute. See bench/discord-load.ts.
+    const rate = arg("rate", 1000);
+    console.error(`discord-load: ${rate.toLocaleString("en")} messages/s through the fake gateway for ${arg("seconds", 60)} s…`);
+    await runTsxChild("discord-load.ts", ["--rate", String(rate), "--seconds", String(arg("seconds", 60))]);
   }
   if (!only || only === "discord") {
     const messages = arg("messages", 1000);
