@@ -7,6 +7,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { cli } from "../helpers/cli.js";
 import { openStore } from "../../src/store/index.js";
+import { FakeDiscord, exampleSeed } from "../fake-discord/index.js";
+
+async function freePort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+  const port = (s.address() as net.AddressInfo).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
 
 describe("steward start and PORT", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "steward-http-start-"));
@@ -24,6 +33,36 @@ describe("steward start and PORT", () => {
       await new Promise((r) => blocker.close(r));
     }
   });
+
+  it("serves tracked links and /healthz while connected, and stores the clicks when stopped", async () => {
+    const fake = new FakeDiscord(exampleSeed());
+    await fake.start();
+    try {
+      const dataDir = path.join(dir, "served");
+      const s = await openStore({ dataDir });
+      const c = await s.prisma.community.create({ data: { key: "acme", platform: "discord" } });
+      const link = await s.prisma.trackedLink.create({ data: { communityId: c.id, code: "Abc12345", url: "https://shop.example.com/x", campaign: "launch", medium: "discord", createdBy: "cli" } });
+      await s.close();
+      const port = await freePort();
+      const running = cli(["start", "--data-dir", dataDir], { DISCORD_TOKEN: "fake-token.steward.test", DISCORD_API_URL: fake.apiUrl, PORT: String(port) });
+      const deadline = Date.now() + 30_000;
+      while (fake.readySessions === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(fake.readySessions).toBeGreaterThan(0);
+      expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).text()).toBe("ok\n");
+      const r = await fetch(`http://127.0.0.1:${port}/l/Abc12345`, { redirect: "manual" });
+      expect(r.headers.get("location")).toBe("https://shop.example.com/x?utm_source=steward&utm_medium=discord&utm_campaign=launch");
+      process.emit("SIGINT");
+      expect((await running).code).toBe(0);
+      const after = await openStore({ dataDir });
+      try {
+        expect(await after.prisma.linkClick.count({ where: { linkId: link.id } })).toBe(1);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await fake.stop();
+    }
+  }, 90_000);
 
   it("refuses a PUBLIC_URL that is not http(s)", async () => {
     const r = await cli(["links", "list", "--data-dir", path.join(dir, "b")], { PUBLIC_URL: "ftp://example.com" });
