@@ -3,9 +3,12 @@
 // `needed` and `provided`), with the token's scopes in the x-oauth-scopes header of every response.
 // It keeps a small workspace (users, channels, messages) so answers follow Slack's rules: a bot token
 // deletes only its own messages, an admin's user token deletes anyone's, nobody leaves #general.
-// It also takes the posts to commands' response_url (POST /response/<id>).
+// It also takes the posts to commands' response_url (POST /response/<id>), and serves Socket Mode:
+// apps.connections.open (with the app token) gives a ws:// URL on the same port, where the fake says
+// hello and sends envelopes (events_api, slash_commands, interactive) that the app acknowledges.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
 
 export interface FakeUser {
   id: string;
@@ -26,7 +29,7 @@ export interface FakeChannel {
 
 export interface FakeToken {
   user: string;
-  kind: "bot" | "user";
+  kind: "bot" | "user" | "app";
   scopes: string[];
   bot_id?: string;
 }
@@ -77,6 +80,7 @@ export function exampleWorkspace(): FakeSlackSeed {
       "xoxb-fake-bot": { user: "UBOT00001", kind: "bot", scopes: BOT_SCOPES, bot_id: "BSTEWARD1" },
       "xoxp-fake-admin": { user: "UADA00001", kind: "user", scopes: ["chat:write", "channels:history", "groups:history"] },
       "xoxp-fake-member": { user: "UBEN00001", kind: "user", scopes: ["chat:write"] },
+      "xapp-fake-app": { user: "", kind: "app", scopes: ["connections:write"] },
     },
   };
 }
@@ -94,16 +98,48 @@ export class FakeSlack {
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   readonly messages: FakeMessage[] = [];
   private readonly server = http.createServer((req, res) => void this.serve(req, res));
+  private readonly wss = new WebSocketServer({ server: this.server, path: "/socket" });
+  private readonly sockets = new Set<WebSocket>();
+  /** Envelope ids the app acknowledged over Socket Mode, with the ack's payload. */
+  readonly acks = new Map<string, Record<string, unknown>>();
   private clock = 1_800_000_000;
   private seq = 0;
 
   constructor(readonly seed: FakeSlackSeed = exampleWorkspace()) {}
 
   async start(): Promise<void> {
+    this.wss.on("connection", (ws) => {
+      this.sockets.add(ws);
+      ws.on("close", () => this.sockets.delete(ws));
+      ws.on("message", (data) => {
+        const m = JSON.parse(String(data)) as { envelope_id?: string; payload?: Record<string, unknown> };
+        if (m.envelope_id) this.acks.set(m.envelope_id, m.payload ?? {});
+      });
+      ws.send(JSON.stringify({ type: "hello", num_connections: 1, connection_info: { app_id: "ASTEWARD1" } }));
+    });
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
   }
 
+  /** Socket Mode connections open now. */
+  get socketConnections(): number {
+    return this.sockets.size;
+  }
+
+  /** Sends an envelope to every Socket Mode connection; resolves with the app's ack payload. */
+  async sendEnvelope(type: "events_api" | "slash_commands" | "interactive", payload: Record<string, unknown>, timeoutMs = 5000): Promise<Record<string, unknown>> {
+    const id = `env-${++this.seq}`;
+    for (const ws of this.sockets) ws.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type !== "events_api" }));
+    const deadline = Date.now() + timeoutMs;
+    while (!this.acks.has(id)) {
+      if (Date.now() > deadline) throw new Error(`envelope ${id} (${type}) not acknowledged within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return this.acks.get(id)!;
+  }
+
   async stop(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    this.wss.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -182,6 +218,10 @@ export class FakeSlack {
   }
 
   private readonly methods: Record<string, Handler> = {
+    "apps.connections.open": (_a, t) => {
+      if (t.kind !== "app") throw new SlackError("not_allowed_token_type");
+      return { url: `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}/socket` };
+    },
     "auth.test": (_a, t) => ({
       url: `https://${this.seed.team.domain}.slack.com/`,
       team: this.seed.team.name,

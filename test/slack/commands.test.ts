@@ -17,7 +17,7 @@ describe("/steward on Slack", () => {
       onboarding: { welcome: { text: { en: "Welcome {mention}! Please read {guidelines}." } } },
     },
   });
-  beforeAll(() => h.start(), 20_000);
+  beforeAll(() => h.start(), 60_000);
   afterAll(() => h.stop());
 
   it("refuses /steward warn from a member who is not a workspace admin, and warns nobody", async () => {

@@ -16,6 +16,8 @@ export const TEAM = "T0STEWARD";
 export interface HarnessOptions {
   userToken?: string;
   seed?: FakeSlackSeed;
+  /** Socket Mode (SLACK_APP_TOKEN) instead of HTTP. */
+  socket?: boolean;
   /** The workspace's settings file, as YAML would give it. */
   settings?: Record<string, unknown>;
 }
@@ -50,8 +52,7 @@ export class SlackHarness {
     this.adapter = new SlackAdapter({
       botToken: "xoxb-fake-bot",
       ...(this.o.userToken ? { userToken: this.o.userToken } : {}),
-      signingSecret: SECRET,
-      http: this.server,
+      ...(this.o.socket ? { appToken: "xapp-fake-app" } : { signingSecret: SECRET, http: this.server }),
       apiUrl: this.fake.apiUrl,
       logger: silentLogger,
       communitySettings: (c) => settings.get(c),

@@ -8,7 +8,7 @@ import { SECRET, SlackHarness, TEAM } from "./harness.js";
 
 describe("POST /slack/events on Steward's HTTP server", () => {
   const h = new SlackHarness();
-  beforeAll(() => h.start(), 20_000);
+  beforeAll(() => h.start(), 60_000);
   afterAll(() => h.stop());
 
   it("answers the url_verification challenge", async () => {

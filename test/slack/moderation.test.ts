@@ -12,7 +12,7 @@ const SCAM = "claim free nitro at https://dlscord-gift.xyz/nitro";
 
 describe("a scam link with SLACK_USER_TOKEN (a workspace admin's)", () => {
   const h = new SlackHarness({ userToken: "xoxp-fake-admin" });
-  beforeAll(() => h.start(), 20_000);
+  beforeAll(() => h.start(), 60_000);
   afterAll(() => h.stop());
 
   it("reports delete among its capabilities", () => {
@@ -48,7 +48,7 @@ describe("a scam link with SLACK_USER_TOKEN (a workspace admin's)", () => {
 
 describe("a scam link without a user token", () => {
   const h = new SlackHarness();
-  beforeAll(() => h.start(), 20_000);
+  beforeAll(() => h.start(), 60_000);
   afterAll(() => h.stop());
 
   it("cannot delete others' messages: the capability is missing, with the reason", () => {

@@ -17,7 +17,7 @@ interface Button {
 
 describe("testimonials on Slack", () => {
   const h = new SlackHarness();
-  beforeAll(() => h.start(), 20_000);
+  beforeAll(() => h.start(), 60_000);
   afterAll(() => h.stop());
 
   const consented = async () => exportable(await testimonialsForExport(h.store.prisma, TEAM));

@@ -2,7 +2,7 @@
 // events, the /steward command and button presses into Steward events, and performs Steward's
 // actions through the Web API within what the workspace allows (capabilities.ts). What Slack does
 // not allow is reported as unsupported, with the reason; the pipeline then plans a fallback.
-import { App, HTTPReceiver } from "@slack/bolt";
+import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import type { Action, ActionKind, ActionOutcome } from "../../core/actions.js";
 import type { StewardEvent } from "../../core/events.js";
 import { stewardEvent } from "../../core/events.js";
@@ -90,7 +90,9 @@ export class SlackAdapter implements PlatformAdapter {
     const common = { token: o.botToken, botId: this.botId, botUserId: this.botUserId, logger, clientOptions: { ...(o.apiUrl ? { slackApiUrl: o.apiUrl } : {}), retryConfig: { retries: 2 } } };
     let app: App;
     if (o.appToken) {
-      app = new App({ ...common, appToken: o.appToken, socketMode: true });
+      // Built here rather than by App: its WebSocket URL comes from apps.connections.open, which must use SLACK_API_URL too.
+      const receiver = new SocketModeReceiver({ appToken: o.appToken, logger, installerOptions: { clientOptions: common.clientOptions } });
+      app = new App({ ...common, receiver, socketMode: true });
     } else {
       const receiver = new HTTPReceiver({ signingSecret: o.signingSecret!, endpoints: "/slack/events", logger });
       app = new App({ ...common, receiver });
