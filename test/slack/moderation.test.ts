@@ -6,7 +6,8 @@
  * the member is removed from the channel instead, except from #general, where the moderators are told.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SlackHarness } from "./harness.js";
+import { deliverEvent } from "../fake-slack/index.js";
+import { SECRET, SlackHarness, TEAM } from "./harness.js";
 
 const SCAM = "claim free nitro at https://dlscord-gift.xyz/nitro";
 
@@ -43,6 +44,17 @@ describe("a scam link with SLACK_USER_TOKEN (a workspace admin's)", () => {
     const posts = h.fake.callsTo("chat.postMessage", since).filter((c) => c.args.channel === "CMODLOG01");
     expect(posts.length).toBeGreaterThanOrEqual(1);
     expect(String(posts.at(-1)!.args.text)).toContain(`Case #${d.case}`);
+  });
+  it("/steward purge deletes a member's last messages with the admin's user token", async () => {
+    const posted = [h.fake.post("CHELP0001", "UCLEO0001", "one"), h.fake.post("CHELP0001", "UCLEO0001", "two"), h.fake.post("CHELP0001", "UBEN00001", "keep me")];
+    const since = h.fake.calls.length;
+    const { reply } = await h.command("UADA00001", "purge 5 <@UCLEO0001|cleo> flooding", "CHELP0001");
+    expect(JSON.stringify(reply)).toMatch(/deleted 2 messages/);
+    expect(h.fake.callsTo("chat.delete", since).map((c) => [c.token, c.args.ts])).toEqual([
+      ["xoxp-fake-admin", posted[1]!.ts],
+      ["xoxp-fake-admin", posted[0]!.ts],
+    ]);
+    expect(h.fake.messages.some((m) => m.ts === posted[2]!.ts)).toBe(true);
   });
 });
 
@@ -104,5 +116,20 @@ describe("a scam link without a user token", () => {
     await h.pipeline.flush();
     const { reply } = await h.command("UADA00001", `case ${d.case}`);
     expect(JSON.stringify(reply)).toMatch(/fallback for deleteMessage: alerted moderators/);
+  });
+
+  it("watches edits: a message edited into a scam link is judged; bot messages and Steward's own are not", async () => {
+    const m = h.fake.post("CHELP0001", "UBEN00001", "hello all");
+    const ts = m.ts;
+    const edit = { type: "message", subtype: "message_changed", channel: "CHELP0001", channel_type: "channel", hidden: true, ts: `${ts}9`, event_ts: `${ts}9`, message: { type: "message", user: "UBEN00001", text: "claim free nitro at https://dlscord-gift.xyz/nitro", ts, edited: { user: "UBEN00001", ts: `${ts}9` } }, previous_message: { type: "message", user: "UBEN00001", text: "hello all", ts } };
+    expect((await deliverEvent(h.eventsUrl, SECRET, TEAM, edit)).status).toBe(200);
+    const d = await h.decisionOn(ts);
+    expect(d.actions[0]).toBe("delete");
+    const before = h.pipeline.stats.events;
+    await deliverEvent(h.eventsUrl, SECRET, TEAM, { type: "message", subtype: "bot_message", bot_id: "BOTHER001", channel: "CHELP0001", channel_type: "channel", text: "https://dlscord-gift.xyz/nitro", ts: "1800009999.000001" });
+    await deliverEvent(h.eventsUrl, SECRET, TEAM, { type: "message", user: "UBOT00001", bot_id: "BSTEWARD1", channel: "CHELP0001", channel_type: "channel", text: "https://dlscord-gift.xyz/nitro", ts: "1800009999.000002" });
+    await deliverEvent(h.eventsUrl, SECRET, TEAM, { type: "message", user: "UBEN00001", channel: "DBEN00001", channel_type: "im", text: "https://dlscord-gift.xyz/nitro", ts: "1800009999.000003" });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.pipeline.stats.events).toBe(before);
   });
 });
