@@ -187,9 +187,7 @@ export class HttpServer {
     const limit = route.method === "GET" ? 0 : Math.min(route.maxBodyBytes ?? this.limits.maxBodyBytes, this.limits.maxBodyBytes);
     const declared = Number(req.headers["content-length"] ?? 0);
     if (Number.isFinite(declared) && declared > limit) {
-      res.setHeader("connection", "close");
-      sendText(res, 413, limit === 0 ? "this route takes no request body" : `request body larger than ${limit} bytes`);
-      req.destroy();
+      tooLarge(req, res, limit === 0 ? "this route takes no request body" : `request body larger than ${limit} bytes`);
       return;
     }
     const request: RouteRequest = { req, url, params: found.params!, body: () => readBody(req, limit) };
@@ -197,15 +195,20 @@ export class HttpServer {
       await route.handle(request, res);
     } catch (err) {
       if (err instanceof BodyTooLarge) {
-        res.setHeader("connection", "close");
-        sendText(res, 413, `request body larger than ${limit} bytes`);
-        req.destroy();
+        tooLarge(req, res, `request body larger than ${limit} bytes`);
         return;
       }
       this.logger.error({ err, route: route.path }, "HTTP route failed");
       sendText(res, 500, "internal error");
     }
   }
+}
+
+/** 413, then the connection is dropped once the answer is out (the rest of the body is never read). */
+function tooLarge(req: IncomingMessage, res: ServerResponse, text: string): void {
+  res.setHeader("connection", "close");
+  res.once("finish", () => req.destroy());
+  sendText(res, 413, text);
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
