@@ -1,6 +1,7 @@
 // npm run bench: every benchmark in one process, figures printed as a small report.
 // Timing goals live here, never in tests.
 import { runReplayBench } from "./replay.js";
+import { runKpiBench, runRollupCostBench } from "./kpis.js";
 import { runEngineBench, formatEngineBench } from "./engine.js";
 import { engineOverhead } from "./engine/overhead.js";
 import { spawn } from "node:child_process";
@@ -59,6 +60,16 @@ async function main(): Promise<void> {
     const rate = arg("rate", 1000);
     console.error(`discord-load: ${rate.toLocaleString("en")} messages/s through the fake gateway for ${arg("seconds", 60)} s…`);
     await runTsxChild("discord-load.ts", ["--rate", String(rate), "--seconds", String(arg("seconds", 60))]);
+  }
+  if (!only || only === "kpis") {
+    console.error("kpis: generating a year of rollups for 50,000 members and 5,000,000 messages with SQL, then a month's KPIs…");
+    const k = await runKpiBench();
+    console.log(`kpis for one month (embedded PGlite store): ${k.members.toLocaleString("en")} members, ${k.messages.toLocaleString("en")} messages in a year (${k.memberDayRows.toLocaleString("en")} member-day rows, ${k.questions.toLocaleString("en")} questions, generated in ${k.generateSeconds.toFixed(0)}s) → first ${Math.round(k.firstMs)} ms, best of 5 ${Math.round(k.bestMs)} ms (goal < 1 s: ${k.firstMs < 1000 ? "met" : "NOT met"}); ${k.activeMembers.toLocaleString("en")} active members in 2026-10`);
+    const events = arg("events", 100_000);
+    console.error(`kpis: the rollups' cost per event: ${events.toLocaleString("en")} events through the pipeline with and without them, 3 rounds…`);
+    const c = await runRollupCostBench(events);
+    console.log(`insights rollups cost per event: CPU ${c.withoutCpuUs} µs without, ${c.withCpuUs} µs with → ×${c.ratio.toFixed(3)}; wall ${c.withoutPerSecond.toLocaleString("en")} → ${c.withPerSecond.toLocaleString("en")} events/s (×${c.wallRatio.toFixed(3)} time per event)`);
+    console.log("");
   }
   if (!only || only === "discord") {
     const messages = arg("messages", 1000);
