@@ -75,3 +75,21 @@ export function deliverButton(url: string, secret: string, fields: { team: strin
   };
   return deliver(url, secret, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded");
 }
+
+/** A message shortcut (message_action) as Slack posts it: payload=<json>. */
+export function deliverShortcut(url: string, secret: string, fields: { team: string; user: string; channel: string; callbackId: string; message: { ts: string; user: string; text: string }; responseUrl: string }): Promise<Delivery> {
+  const payload = {
+    type: "message_action",
+    token: "legacy",
+    action_ts: String(Date.now() / 1000),
+    team: { id: fields.team, domain: "acme" },
+    user: { id: fields.user, name: fields.user },
+    channel: { id: fields.channel, name: "help" },
+    callback_id: fields.callbackId,
+    trigger_id: `trigger.${Date.now()}`,
+    message_ts: fields.message.ts,
+    message: { type: "message", ...fields.message },
+    response_url: fields.responseUrl,
+  };
+  return deliver(url, secret, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded");
+}

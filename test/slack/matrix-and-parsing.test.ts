@@ -94,12 +94,14 @@ describe("slack/manifest.yml", () => {
     const m = parse(readFileSync(new URL("../../slack/manifest.yml", import.meta.url), "utf8")) as {
       oauth_config: { scopes: { bot: string[]; user: string[] } };
       settings: { event_subscriptions: { bot_events: string[]; request_url: string }; interactivity: { request_url: string } };
-      features: { slash_commands: { command: string; url: string; should_escape: boolean }[] };
+      features: { slash_commands: { command: string; url: string; should_escape: boolean }[]; shortcuts: { callback_id: string; name: string; type: string }[] };
     };
     const c = slackCapabilities({ botScopes: new Set(m.oauth_config.scopes.bot), user: { scopes: new Set(m.oauth_config.scopes.user), admin: true } });
     expect([...c.missing.keys()].sort()).toEqual(["addRole", "approveMember", "ban", "declineMember", "kick", "removeRole", "removeTimeout", "timeout", "unban"]);
     expect(m.settings.event_subscriptions.bot_events.sort()).toEqual(["member_joined_channel", "message.channels", "message.groups", "reaction_added", "team_join"]);
     expect(m.features.slash_commands).toMatchObject([{ command: "/steward", should_escape: true }]);
+    const { SLACK_SHORTCUTS } = await import("../../src/platforms/slack/shortcuts.js");
+    expect(m.features.shortcuts.map((x) => [x.callback_id, x.name, x.type])).toEqual(SLACK_SHORTCUTS.map((x) => [x.callbackId, x.label, "message"]));
     for (const url of [m.settings.event_subscriptions.request_url, m.settings.interactivity.request_url, m.features.slash_commands[0]!.url]) expect(url).toMatch(/\/slack\/events$/);
   });
 });

@@ -5,7 +5,7 @@
  * and replaces the DM with the answer (no buttons left). /steward testimonial withdraw takes it back.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliverButton, deliverEvent } from "../fake-slack/index.js";
+import { deliverButton, deliverEvent, deliverShortcut } from "../fake-slack/index.js";
 import { testimonialsForExport } from "../../src/store/testimonials.js";
 import { exportable } from "../../src/testimonials/export.js";
 import { SECRET, SlackHarness, TEAM } from "./harness.js";
@@ -52,6 +52,29 @@ describe("testimonials on Slack", () => {
     await deliverEvent(h.eventsUrl, SECRET, TEAM, { type: "reaction_added", user: "UCLEO0001", reaction: "star", item: { type: "message", channel: "CHELP0001", ts }, event_ts: ts });
     await new Promise((r) => setTimeout(r, 400));
     expect(h.fake.callsTo("conversations.open", since)).toEqual([]);
+  });
+
+  it("the message shortcut Capture testimonial (a moderator's) DMs the author as a star does", async () => {
+    const { ts } = await h.say("UCLEO0001", "CHELP0001", "Best customer service I have had in years");
+    const since = h.fake.calls.length;
+    const r0 = h.fake.responses.length;
+    const r = await deliverShortcut(h.eventsUrl, SECRET, { team: TEAM, user: "UADA00001", channel: "CHELP0001", callbackId: "steward_testimonial_capture", message: { ts, user: "UCLEO0001", text: "Best customer service I have had in years" }, responseUrl: h.fake.responseUrl() });
+    expect(r.status).toBe(200);
+    await h.fake.waitForResponse(r0); // the moderator is answered
+    const dm = await h.fake.waitFor("chat.postMessage", since);
+    expect(dm.args.channel).toBe("DCLEO0001");
+    expect(String(dm.args.text)).toContain("Best customer service I have had in years");
+    expect(String(dm.args.blocks)).toContain(`steward:testimonial:${TEAM}:${ts}:named`);
+  });
+
+  it("the message shortcut Report to moderators (any member's) posts the report in #mod-log", async () => {
+    const { ts } = await h.say("UCLEO0001", "CHELP0001", "you are all idiots");
+    const since = h.fake.calls.length;
+    const r0 = h.fake.responses.length;
+    await deliverShortcut(h.eventsUrl, SECRET, { team: TEAM, user: "UBEN00001", channel: "CHELP0001", callbackId: "steward_report", message: { ts, user: "UCLEO0001", text: "you are all idiots" }, responseUrl: h.fake.responseUrl() });
+    expect(JSON.stringify((await h.fake.waitForResponse(r0)).body)).not.toMatch(/Not allowed/);
+    const report = h.fake.callsTo("chat.postMessage", since).find((c) => c.args.channel === "CMODLOG01" && String(c.args.text).includes("<@UBEN00001>"));
+    expect(report).toBeDefined();
   });
 
   it("/steward testimonial withdraw takes the consent back", async () => {

@@ -23,6 +23,9 @@ import { slackEventsRoute } from "./http.js";
 import { SlackMembers } from "./members.js";
 import { ReplyDesk, postResponse, responseBody } from "./replies.js";
 import { replyMessage, textWithButtons } from "./blocks.js";
+import { shortcutFor } from "./shortcuts.js";
+import { testimonialCapture } from "../../testimonials/commands.js";
+import { testimonialSettings } from "../../testimonials/settings.js";
 
 export interface SlackAdapterOptions {
   botToken: string;
@@ -231,6 +234,33 @@ export class SlackAdapter implements PlatformAdapter {
           options: parsed.options,
           replyHandle: handle,
         });
+      });
+    });
+    app.shortcut(/^steward_/, async ({ shortcut, ack }) => {
+      await ack();
+      const found = shortcut.type === "message_action" ? shortcutFor(shortcut.callback_id) : undefined;
+      if (!found || shortcut.type !== "message_action") return;
+      const team = shortcut.team?.id ?? "";
+      const user = shortcut.user.id;
+      const channel = shortcut.channel.id;
+      const m = shortcut.message as { ts: string; user?: string; text?: string };
+      const handle = this.desk.open({ responseUrl: shortcut.response_url, channel, user });
+      this.emit(async () => {
+        const who = await this.members.roles(user);
+        const base = { platform: "slack" as const, at: new Date().toISOString(), community: team, channel, member: user };
+        const invoked = stewardEvent.parse({
+          type: "command.invoked",
+          ...base,
+          memberRoles: who.roles,
+          ...(who.name ? { memberName: who.name } : {}),
+          command: found.command.name,
+          options: { message: m.ts, channel, author: m.user ?? "", text: m.text ?? "" },
+          replyHandle: handle,
+        });
+        if (found.command.name !== testimonialCapture.name) return invoked;
+        // As on Discord: the capture is then the moderator's reaction with the capture emoji (it asks the author).
+        const emoji = testimonialSettings(this.opts.communitySettings?.(team) ?? {}).emoji;
+        return [invoked, stewardEvent.parse({ type: "reaction.added", ...base, message: m.ts, emoji })];
       });
     });
     app.action(/.+/, async ({ ack, body, action }) => {
