@@ -66,7 +66,14 @@ export class PrismaLinks implements LinkStore {
 
   async recordClicks(clicks: readonly Click[]): Promise<void> {
     if (!clicks.length) return;
-    await this.prisma.linkClick.createMany({ data: clicks.map((c) => ({ linkId: c.linkId, at: new Date(c.at) })) });
+    // One statement per batch; a click on a link deleted meanwhile is dropped rather than failing
+    // the batch (and every click queued behind it) on the foreign key.
+    await this.prisma.$executeRawUnsafe(
+      `INSERT INTO link_clicks (link_id, at)
+       SELECT x.l, x.t::timestamptz FROM json_to_recordset($1::json) AS x(l int, t text)
+       WHERE EXISTS (SELECT 1 FROM tracked_links WHERE id = x.l)`,
+      JSON.stringify(clicks.map((c) => ({ l: c.linkId, t: new Date(c.at).toISOString() }))),
+    );
   }
 }
 

@@ -100,6 +100,15 @@ for (const backend of backends()) {
       expect(await clicksOf(link.id)).toBe(45);
     });
 
+    it("keeps writing clicks when a link is deleted while its clicks wait", async () => {
+      const gone = await links.create({ community, url: "https://shop.example.com/gone", campaign: "gone", medium: "discord", createdBy: "cli" });
+      const kept = await links.create({ community, url: "https://shop.example.com/kept", campaign: "kept", medium: "discord", createdBy: "cli" });
+      await links.recordClicks([{ linkId: gone.id, at: Date.now() }, { linkId: kept.id, at: Date.now() }]);
+      await store.prisma.trackedLink.delete({ where: { id: gone.id } });
+      await links.recordClicks([{ linkId: gone.id, at: Date.now() }, { linkId: kept.id, at: Date.now() }]);
+      expect(await clicksOf(kept.id)).toBe(2);
+    });
+
     it("answers 404 for unknown codes and unknown paths", async () => {
       expect((await fetch(`${base}/l/Zz9Zz9Zz`, { redirect: "manual" })).status).toBe(404);
       expect((await fetch(`${base}/l/not-a-code!`, { redirect: "manual" })).status).toBe(404);
