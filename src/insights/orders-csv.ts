@@ -165,7 +165,8 @@ function ordersFrom(table: CsvTable, timeZone: string): ReadOrders {
     if (!at) bad("date", get("date") ? `"${get("date")}" is not a date; write YYYY-MM-DD, optionally with a time (2026-10-03 14:05) and zone (Z, +02:00)` : "the date is empty");
     if (amount === null) bad("amount", rawAmount ? `"${rawAmount}" is not an amount; write a number with at most two decimals, e.g. 49.90` : "the amount is empty");
     else if (amount.startsWith("-")) bad("amount", `${rawAmount} is negative; import orders, not refunds`);
-    if (!customer || !at || amount === null || amount.startsWith("-")) continue;
+    else if (amount.length > 15) bad("amount", `${rawAmount} is too large (at most 999999999999.99)`);
+    if (!customer || !at || amount === null || amount.startsWith("-") || amount.length > 15) continue;
     if (seen) {
       if (seen.amount !== amount || seen.customer !== customer) bad("order", `order "${rawOrder}" appears again with a different ${seen.amount !== amount ? "amount" : "customer"} (first on line ${seen.line}); each order once, please`);
       else continuation++;

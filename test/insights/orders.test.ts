@@ -99,6 +99,16 @@ for (const backend of backends()) {
       expect(await withStore((s) => s.prisma.order.count({ where: { orderId: { startsWith: "l" } } }))).toBe(25_000);
     }, 60_000);
 
+    it("writes a whole file or nothing: a failure in a later batch undoes the earlier ones", async () => {
+      const before = await withStore((s) => s.prisma.order.count());
+      const good = parseOrdersCsv(["Order ID,Email,Order Date,Total", ...Array.from({ length: 6000 }, (_, i) => `T${i},t${i}@example.com,2026-10-01,5`)].join("\n"), "UTC").orders;
+      // Past the reader's checks (as a corrupted value would be): the 6,000th order cannot be stored.
+      const broken = [...good.slice(0, 5999), { ...good[5999]!, amount: "1000000000000000.00" }];
+      await expect(withStore(async (s) => importOrders(s.prisma, (await s.prisma.community.findUniqueOrThrow({ where: { key: "acme" } })).id, broken))).rejects.toThrow();
+      expect(await withStore((s) => s.prisma.order.count())).toBe(before);
+      expect(parseOrdersCsv("Order ID,Email,Order Date,Total\n1,a@b.c,2026-10-01,1000000000000", "UTC").problems[0]?.message).toBe("1000000000000 is too large (at most 999999999999.99)");
+    }, 60_000);
+
     it("links members named in the file's member column", async () => {
       const f = file("members.csv", "Order ID,Email,Order Date,Total,Member\n4001,tom@example.com,2026-10-07,20,m-tom\n4002,tom@example.com,2026-10-08,20,m-tom\n");
       expect((await cli(["orders", "import", f, ...args], env)).out).toContain("2 orders read; 2 new, 0 updated, for community acme; 1 member↔customer links added");
