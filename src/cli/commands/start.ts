@@ -18,13 +18,24 @@ export function registerStart(program: Command, io: Io): void {
   const cmd = program
     .command("start")
     .description("connect the platforms configured in the environment (DISCORD_TOKEN, SLACK_BOT_TOKEN); with none, run the bundled demo");
+  cmd.option("--platform <name>", "discord or slack, when both DISCORD_TOKEN and SLACK_BOT_TOKEN are set");
   cmd.option("--shards <count>", 'Discord: run this many shards (or "auto"), one process each, on PostgreSQL (DATABASE_URL)');
   addRulesOption(cmd);
   addStoreOptions(cmd);
-  cmd.action(async (opts: CommonOptions & { shards?: string }) => {
+  cmd.action(async (opts: CommonOptions & { shards?: string; platform?: string }) => {
     const e = env(io);
     const platforms = configuredPlatforms(e);
-    if (platforms.includes("slack")) throw new UserError("SLACK_BOT_TOKEN is set, but the Slack adapter is not part of this build yet", 78);
+    // One platform a process: with both tokens set, --platform picks (run a second process for the other).
+    if (opts.platform && !["discord", "slack"].includes(opts.platform)) throw new UserError(`--platform must be discord or slack, not ${opts.platform}`, 64);
+    if (opts.platform && !platforms.includes(opts.platform)) throw new UserError(`--platform ${opts.platform}: set ${opts.platform === "slack" ? "SLACK_BOT_TOKEN" : "DISCORD_TOKEN"}`, 78);
+    if (!opts.platform && platforms.length > 1) throw new UserError("both DISCORD_TOKEN and SLACK_BOT_TOKEN are set: choose one with --platform discord|slack (one platform a process)", 64);
+    if ((opts.platform ?? platforms[0]) === "slack") {
+      if (opts.shards) throw new UserError("--shards is for Discord", 64);
+      // Loaded only for Slack: Bolt costs every other command half a second at start.
+      const { runSlack } = await import("../slack.js");
+      await runSlack(opts, io, e);
+      return;
+    }
     if (platforms.includes("discord")) {
       if (opts.shards) await runShards(opts, io, e, parseShardCount(opts.shards));
       else await runDiscord(opts, io, e);
