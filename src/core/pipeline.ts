@@ -513,7 +513,9 @@ export class Pipeline {
 
   private async maybeFlush(): Promise<void> {
     const every = this.opts.flushEvery ?? { writes: 50_000, ms: 5000 };
-    const pending = this.pendingWrites();
+    // Insights rows (questions, answers, spans) ride along with the writes that bring a flush on:
+    // counting them would flush more often and rewrite every dirty member each time.
+    const pending = this.pendingWrites() - this.batch.questions.length - this.batch.answers.length - this.spans.pending;
     if (pending >= every.writes || (pending > 0 && Date.now() - this.lastFlush >= every.ms)) await this.flush();
   }
 
