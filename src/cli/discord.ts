@@ -1,7 +1,6 @@
 // `steward start` with DISCORD_TOKEN: the Discord adapter feeding the pipeline on the configured
 // store until SIGINT/SIGTERM, then a clean stop (adapter, pending writes, database).
 import path from "node:path";
-import { schedule } from "node-cron";
 import { PrismaCustomers } from "../store/customers.js";
 import type { Io } from "./io.js";
 import { UserError } from "./io.js";
@@ -14,10 +13,7 @@ import { createLogger } from "../log.js";
 import { PrismaPersistence } from "../store/pipeline-writer.js";
 import { DiscordAdapter, DiscordLoginError, DiscordSettingsProvider } from "../platforms/discord/index.js";
 import { PortInUseError, startStewardHttp, type StewardHttp } from "../http/index.js";
-import { InsightsScheduler } from "../insights/scheduler.js";
-import { watchGuidelines } from "../core/guideline-watch.js";
-import { StewardMetrics } from "../http/metrics.js";
-import os from "node:os";
+import { runUntilStopped, serveMetrics, stopSignal } from "./service.js";
 
 export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<void> {
   const logger = createLogger({ level: e.LOG_LEVEL });
@@ -46,11 +42,8 @@ export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<v
     }
     logger.info({ port: http.port, publicUrl: http.publicUrl() }, "HTTP server listening (tracked links, /healthz)");
   }
-  // /metrics: the pipeline reports each event and action to it.
-  const metrics = new StewardMetrics(() => pipeline.pendingWrites());
-  http?.server.add(metrics.route());
   const pipeline: Pipeline = new Pipeline({
-    observer: metrics,
+    observer: serveMetrics(http, () => pipeline),
     adapter,
     persistence,
     settings,
@@ -58,9 +51,7 @@ export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<v
     logger,
     customers: new PrismaCustomers(store.prisma),
   });
-  const stopped = new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve).once("SIGTERM", resolve);
-  });
+  const stopped = stopSignal();
   try {
     await adapter.start((event) => pipeline.handle(event));
   } catch (err) {
@@ -71,30 +62,7 @@ export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<v
     throw new UserError(`could not connect to Discord${where}: ${(err as Error).message}`, 69);
   }
   logger.info({ store: store.location, guidelines: library.all.ruleCount }, "connected to Discord; press Ctrl-C to stop");
-  // Write behind on a timer too: a quiet server still gets its state saved.
-  const flusher = setInterval(() => void pipeline.flush().catch((err: unknown) => logger.error({ err }, "flush failed")), 5000);
-  // Onboarding's timer work (nudges due, raid mode lifting after a calm period), every minute.
-  const minutely = schedule("* * * * *", () => pipeline.tick().catch((err: unknown) => logger.error({ err }, "onboarding timer failed")), { noOverlap: true });
-  // The weekly digest and the monthly report, each posted once across instances (claim rows).
-  const insights = new InsightsScheduler({
-    prisma: store.prisma, settings, platform: "discord", logger, instance: `${os.hostname()}:${process.pid}`,
-    perform: (a) => adapter.perform(a), serves: (c) => adapter.serves(c),
-  });
-  await insights.start();
-  // Guidelines reload when their files change; an invalid save keeps the last good rules and alerts moderators.
-  const rulesWatch = watchGuidelines(library.dir, () => void pipeline.reloadChangedGuidelines().catch((err: unknown) => logger.error({ err }, "guidelines reload failed")), {
-    onError: (err) => logger.warn({ err }, "not watching the rules folder for changes"),
-  });
-  await stopped;
-  rulesWatch.close();
-  clearInterval(flusher);
-  await minutely.destroy();
-  await insights.stop();
-  logger.info("stopping: disconnecting, writing pending changes, closing the database");
-  await adapter.stop();
-  await http?.close();
-  await pipeline.flush();
-  await store.close();
+  await runUntilStopped({ platform: "discord", adapter, pipeline, store, http, settings, library, logger, stopped });
   // A shard process (steward start --shards) keeps an IPC channel to its manager open: close it so the process can exit.
   if (process.env.SHARDING_MANAGER && process.connected) process.disconnect();
 }

@@ -1,9 +1,7 @@
 // `steward start` with SLACK_BOT_TOKEN: the Slack adapter feeding the pipeline on the configured
 // store until SIGINT/SIGTERM, then a clean stop. Events arrive over HTTP at /slack/events on
 // Steward's one HTTP server (SLACK_SIGNING_SECRET), or over Socket Mode (SLACK_APP_TOKEN).
-import os from "node:os";
 import path from "node:path";
-import { schedule } from "node-cron";
 import { PrismaCustomers } from "../store/customers.js";
 import type { Io } from "./io.js";
 import { UserError } from "./io.js";
@@ -16,7 +14,7 @@ import { createLogger } from "../log.js";
 import { PrismaPersistence } from "../store/pipeline-writer.js";
 import { SlackAdapter, SlackLoginError, SlackSettingsProvider } from "../platforms/slack/index.js";
 import { PortInUseError, startStewardHttp, type StewardHttp } from "../http/index.js";
-import { InsightsScheduler } from "../insights/scheduler.js";
+import { runUntilStopped, serveMetrics, stopSignal } from "./service.js";
 
 export async function runSlack(opts: CommonOptions, io: Io, e: Env): Promise<void> {
   if (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
@@ -46,10 +44,8 @@ export async function runSlack(opts: CommonOptions, io: Io, e: Env): Promise<voi
     logger,
     communitySettings: (c) => settings.get(c),
   });
-  const pipeline = new Pipeline({ adapter, persistence, settings, library, logger, customers: new PrismaCustomers(store.prisma) });
-  const stopped = new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve).once("SIGTERM", resolve);
-  });
+  const pipeline: Pipeline = new Pipeline({ adapter, persistence, settings, library, logger, customers: new PrismaCustomers(store.prisma), observer: serveMetrics(http, () => pipeline) });
+  const stopped = stopSignal();
   try {
     await adapter.start((event) => pipeline.handle(event));
   } catch (err) {
@@ -61,17 +57,5 @@ export async function runSlack(opts: CommonOptions, io: Io, e: Env): Promise<voi
   }
   const mode = e.SLACK_APP_TOKEN ? "Socket Mode" : `HTTP, ${http.publicUrl()}/slack/events`;
   logger.info({ port: http.port, store: store.location, guidelines: library.all.ruleCount }, `connected to Slack (${mode}); press Ctrl-C to stop`);
-  const flusher = setInterval(() => void pipeline.flush().catch((err: unknown) => logger.error({ err }, "flush failed")), 5000);
-  const minutely = schedule("* * * * *", () => pipeline.tick().catch((err: unknown) => logger.error({ err }, "onboarding timer failed")), { noOverlap: true });
-  const insights = new InsightsScheduler({ prisma: store.prisma, settings, platform: "slack", logger, instance: `${os.hostname()}:${process.pid}`, perform: (a) => adapter.perform(a) });
-  await insights.start();
-  await stopped;
-  clearInterval(flusher);
-  await minutely.destroy();
-  await insights.stop();
-  logger.info("stopping: disconnecting, writing pending changes, closing the database");
-  await adapter.stop();
-  await http.close();
-  await pipeline.flush();
-  await store.close();
+  await runUntilStopped({ platform: "slack", adapter, pipeline, store, http, settings, library, logger, stopped });
 }

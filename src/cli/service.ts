@@ -1,0 +1,69 @@
+// What `steward start` runs around any platform's adapter once it is connected: the write-behind
+// timer, onboarding's minutely timer, the scheduled digest and report, guidelines hot reload,
+// and on SIGINT/SIGTERM a clean stop (timers, adapter, HTTP, pending writes, database).
+import os from "node:os";
+import { schedule } from "node-cron";
+import type { Pipeline } from "../core/pipeline.js";
+import type { PlatformAdapter } from "../core/platform.js";
+import type { SettingsProvider } from "../config/settings.js";
+import type { GuidelineLibrary } from "../guidelines/library.js";
+import type { Logger } from "../log.js";
+import type { Store } from "../store/index.js";
+import type { StewardHttp } from "../http/index.js";
+import { StewardMetrics } from "../http/metrics.js";
+import { InsightsScheduler } from "../insights/scheduler.js";
+import { watchGuidelines } from "../core/guideline-watch.js";
+
+/** /metrics on the HTTP server (when this process has one); the pipeline reports to it. */
+export function serveMetrics(http: StewardHttp | undefined, pipeline: () => Pipeline): StewardMetrics {
+  const metrics = new StewardMetrics(() => pipeline().pendingWrites());
+  http?.server.add(metrics.route());
+  return metrics;
+}
+
+/** Resolves on SIGINT or SIGTERM (set up before connecting, so an early Ctrl-C is not lost). */
+export function stopSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve).once("SIGTERM", resolve);
+  });
+}
+
+export interface Service {
+  platform: string;
+  adapter: PlatformAdapter & { serves?(community: string): boolean };
+  pipeline: Pipeline;
+  store: Store;
+  http: StewardHttp | undefined;
+  settings: SettingsProvider;
+  library: GuidelineLibrary;
+  logger: Logger;
+  stopped: Promise<void>;
+}
+
+export async function runUntilStopped(s: Service): Promise<void> {
+  const { pipeline, logger } = s;
+  // Write behind on a timer too: a quiet server still gets its state saved.
+  const flusher = setInterval(() => void pipeline.flush().catch((err: unknown) => logger.error({ err }, "flush failed")), 5000);
+  // Onboarding's timer work (nudges due, raid mode lifting after a calm period), every minute.
+  const minutely = schedule("* * * * *", () => pipeline.tick().catch((err: unknown) => logger.error({ err }, "onboarding timer failed")), { noOverlap: true });
+  // The weekly digest and the monthly report, each posted once across instances (claim rows).
+  const insights = new InsightsScheduler({
+    prisma: s.store.prisma, settings: s.settings, platform: s.platform, logger, instance: `${os.hostname()}:${process.pid}`,
+    perform: (a) => s.adapter.perform(a), ...(s.adapter.serves ? { serves: (c: string) => s.adapter.serves!(c) } : {}),
+  });
+  await insights.start();
+  // Guidelines reload when their files change; an invalid save keeps the last good rules and alerts moderators.
+  const rulesWatch = watchGuidelines(s.library.dir, () => void pipeline.reloadChangedGuidelines().catch((err: unknown) => logger.error({ err }, "guidelines reload failed")), {
+    onError: (err) => logger.warn({ err }, "not watching the rules folder for changes"),
+  });
+  await s.stopped;
+  rulesWatch.close();
+  clearInterval(flusher);
+  await minutely.destroy();
+  await insights.stop();
+  logger.info("stopping: disconnecting, writing pending changes, closing the database");
+  await s.adapter.stop();
+  await s.http?.close();
+  await pipeline.flush();
+  await s.store.close();
+}
