@@ -42,6 +42,12 @@ export interface Service {
 
 export async function runUntilStopped(s: Service): Promise<void> {
   const { pipeline, logger } = s;
+  // /healthz: the database answers, the platform is connected.
+  s.http?.health.add("database", async () => {
+    await s.store.prisma.$queryRaw`SELECT 1`;
+    return "ok";
+  });
+  if (s.adapter.health) s.http?.health.add(s.platform, () => s.adapter.health!());
   // Write behind on a timer too: a quiet server still gets its state saved.
   const flusher = setInterval(() => void pipeline.flush().catch((err: unknown) => logger.error({ err }, "flush failed")), 5000);
   // Onboarding's timer work (nudges due, raid mode lifting after a calm period), every minute.

@@ -23,6 +23,8 @@ export interface PlatformAdapter {
   /** Perform one action. Never throws for platform refusals: they are outcomes. */
   perform(action: Action): Promise<ActionOutcome>;
   stop(): Promise<void>;
+  /** For /healthz: a short state when connected ("ready"), or throws why not. */
+  health?(): Promise<string>;
   /**
    * Before a moderator's command acts on a member: are they in the community, and why may Steward
    * not act on them (owner, administrator, moderator, role above Steward's), null when it may.

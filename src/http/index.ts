@@ -2,10 +2,10 @@
 // tracked links' /l/<code>; Slack's /slack/events and /metrics are added with server.add().
 import type { LinkStore } from "../insights/links.js";
 import { ClickRecorder } from "../insights/links.js";
-import { HttpServer, healthRoute, type HttpLimits, type HttpLogger } from "./server.js";
+import { Health, HttpServer, type HttpLimits, type HttpLogger } from "./server.js";
 import { linkRoute } from "./links.js";
 
-export { HttpServer, PortInUseError, healthRoute, sendText, type Route, type RouteRequest, type HttpLimits } from "./server.js";
+export { Health, HttpServer, PortInUseError, healthRoute, sendText, type Route, type RouteRequest, type HttpLimits } from "./server.js";
 export { linkRoute } from "./links.js";
 
 export interface StewardHttpOptions {
@@ -24,6 +24,8 @@ export interface StewardHttpOptions {
 
 export interface StewardHttp {
   server: HttpServer;
+  /** /healthz's checks: the database and the platform connection are added by steward start. */
+  health: Health;
   clicks: ClickRecorder;
   port: number;
   /** The base of short links. */
@@ -35,11 +37,13 @@ export interface StewardHttp {
 /** The server with its routes, listening (a taken port rejects with PortInUseError). */
 export async function startStewardHttp(o: StewardHttpOptions): Promise<StewardHttp> {
   const clicks = new ClickRecorder(o.links, o.logger, o.clickBatch ?? {});
-  const server = new HttpServer({ routes: [healthRoute(), linkRoute({ links: o.links, clicks, utmSource: o.utmSource })], logger: o.logger, ...(o.limits ? { limits: o.limits } : {}) });
+  const health = new Health();
+  const server = new HttpServer({ routes: [health.route(), linkRoute({ links: o.links, clicks, utmSource: o.utmSource })], logger: o.logger, ...(o.limits ? { limits: o.limits } : {}) });
   const port = await server.listen(o.port, o.host);
   const base = (o.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, "");
   return {
     server,
+    health,
     clicks,
     port,
     publicUrl: () => base,

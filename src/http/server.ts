@@ -229,7 +229,53 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-/** GET /healthz: 200 "ok" while the process serves requests (issue 9 adds database and platform checks). */
+/** A health check: resolves with a short state ("ok", "ready") or throws why it is not healthy. */
+export type HealthCheck = () => Promise<string>;
+
+/**
+ * GET /healthz: 200 "ok" and one line per check ("database: ok") when every check passes within
+ * its time, else 503 "unhealthy" and the failing check's reason. Checks (the database, the platform
+ * connection) are added once they exist.
+ */
+export class Health {
+  private readonly checks = new Map<string, HealthCheck>();
+
+  constructor(private readonly timeoutMs = 2000) {}
+
+  add(name: string, check: HealthCheck): void {
+    this.checks.set(name, check);
+  }
+
+  async report(): Promise<{ ok: boolean; lines: string[] }> {
+    const results = await Promise.all(
+      [...this.checks].map(async ([name, check]) => {
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${this.timeoutMs} ms`)), this.timeoutMs)));
+        try {
+          return { ok: true, line: `${name}: ${await Promise.race([check(), late])}` };
+        } catch (e) {
+          return { ok: false, line: `${name}: ${(e as Error).message}` };
+        } finally {
+          clearTimeout(timer);
+        }
+      }),
+    );
+    return { ok: results.every((r) => r.ok), lines: results.map((r) => r.line) };
+  }
+
+  route(): Route {
+    return {
+      method: "GET",
+      path: "/healthz",
+      handle: async (_r, res) => {
+        const r = await this.report();
+        sendText(res, r.ok ? 200 : 503, [r.ok ? "ok" : "unhealthy", ...r.lines].join("\n"));
+      },
+    };
+  }
+}
+
+/** GET /healthz without checks: 200 "ok" while the process serves requests. */
 export function healthRoute(): Route {
-  return { method: "GET", path: "/healthz", handle: (_r, res) => sendText(res, 200, "ok") };
+  return new Health().route();
 }

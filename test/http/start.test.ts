@@ -48,7 +48,13 @@ describe("steward start and PORT", () => {
       const deadline = Date.now() + 30_000;
       while (fake.readySessions === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(fake.readySessions).toBeGreaterThan(0);
-      expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).text()).toBe("ok\n");
+      // /healthz reports the database and the gateway once connected.
+      let health = "";
+      for (let i = 0; i < 200 && !health.includes("discord:"); i++) {
+        health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).text();
+        if (!health.includes("discord:")) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(health).toMatch(/^ok\ndatabase: ok\ndiscord: ready, 1 guilds, ping -?\d+ ms\n$/);
       const r = await fetch(`http://127.0.0.1:${port}/l/Abc12345`, { redirect: "manual" });
       expect(r.headers.get("location")).toBe("https://shop.example.com/x?utm_source=steward&utm_medium=discord&utm_campaign=launch");
       process.emit("SIGINT");

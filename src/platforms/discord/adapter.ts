@@ -214,6 +214,11 @@ export class DiscordAdapter implements PlatformAdapter {
     });
   }
 
+  async health(): Promise<string> {
+    if (!this.client?.isReady()) throw new Error("not connected to the gateway");
+    return `ready, ${this.client.guilds.cache.size} guilds, ping ${Math.round(this.client.ws.ping)} ms`;
+  }
+
   /** Whether this connection holds the guild (a shard holds some; scheduled posts go through the one that does). */
   serves(community: string): boolean {
     return this.client?.guilds.cache.has(community) ?? false;

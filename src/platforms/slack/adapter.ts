@@ -138,6 +138,11 @@ export class SlackAdapter implements PlatformAdapter {
     this.caps = slackCapabilities({ botScopes: scopesOf(auth), user });
   }
 
+  async health(): Promise<string> {
+    if (!this.app) throw new Error("not started");
+    return "started";
+  }
+
   async stop(): Promise<void> {
     const app = this.app;
     this.app = null;
