@@ -12,8 +12,8 @@ import { Pipeline } from "../core/pipeline.js";
 import { createLogger } from "../log.js";
 import { PrismaPersistence } from "../store/pipeline-writer.js";
 import { DiscordAdapter, DiscordLoginError, DiscordSettingsProvider } from "../platforms/discord/index.js";
-import { PortInUseError, startStewardHttp, type StewardHttp } from "../http/index.js";
-import { runUntilStopped, serveMetrics, stopSignal } from "./service.js";
+import type { StewardHttp } from "../http/index.js";
+import { runUntilStopped, serveMetrics, startHttpOrClose, stopSignal } from "./service.js";
 
 export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<void> {
   const logger = createLogger({ level: e.LOG_LEVEL });
@@ -33,13 +33,7 @@ export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<v
   const persistence = new PrismaPersistence(store.prisma, { publicUrl: () => http?.publicUrl() ?? e.PUBLIC_URL ?? `http://localhost:${e.PORT}` });
   // Shards (steward start --shards) leave the port to their manager, which serves it once.
   if (!process.env.SHARDING_MANAGER) {
-    try {
-      http = await startStewardHttp({ port: e.PORT, publicUrl: e.PUBLIC_URL, utmSource: e.UTM_SOURCE, links: persistence.links, logger });
-    } catch (err) {
-      await store.close();
-      if (err instanceof PortInUseError) throw new UserError(err.message, 69);
-      throw err;
-    }
+    http = await startHttpOrClose(e, store, persistence.links, logger);
     logger.info({ port: http.port, publicUrl: http.publicUrl() }, "HTTP server listening (tracked links, /healthz)");
   }
   const pipeline: Pipeline = new Pipeline({

@@ -9,10 +9,24 @@ import type { SettingsProvider } from "../config/settings.js";
 import type { GuidelineLibrary } from "../guidelines/library.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/index.js";
-import type { StewardHttp } from "../http/index.js";
+import { PortInUseError, startStewardHttp, type StewardHttp } from "../http/index.js";
+import type { LinkStore } from "../insights/links.js";
+import type { Env } from "../config/env.js";
+import { UserError } from "./io.js";
 import { StewardMetrics } from "../http/metrics.js";
 import { InsightsScheduler } from "../insights/scheduler.js";
 import { watchGuidelines } from "../core/guideline-watch.js";
+
+/** Steward's HTTP server on PORT; when it cannot listen, the store is closed and the error said in one line. */
+export async function startHttpOrClose(e: Env, store: Store, links: LinkStore, logger: Logger): Promise<StewardHttp> {
+  try {
+    return await startStewardHttp({ port: e.PORT, publicUrl: e.PUBLIC_URL, utmSource: e.UTM_SOURCE, links, logger });
+  } catch (err) {
+    await store.close();
+    if (err instanceof PortInUseError) throw new UserError(err.message, 69);
+    throw err;
+  }
+}
 
 /** /metrics on the HTTP server (when this process has one); the pipeline reports to it. */
 export function serveMetrics(http: StewardHttp | undefined, pipeline: () => Pipeline): StewardMetrics {

@@ -13,8 +13,8 @@ import { Pipeline } from "../core/pipeline.js";
 import { createLogger } from "../log.js";
 import { PrismaPersistence } from "../store/pipeline-writer.js";
 import { SlackAdapter, SlackLoginError, SlackSettingsProvider } from "../platforms/slack/index.js";
-import { PortInUseError, startStewardHttp, type StewardHttp } from "../http/index.js";
-import { runUntilStopped, serveMetrics, stopSignal } from "./service.js";
+import type { StewardHttp } from "../http/index.js";
+import { runUntilStopped, serveMetrics, startHttpOrClose, stopSignal } from "./service.js";
 
 export async function runSlack(opts: CommonOptions, io: Io, e: Env): Promise<void> {
   if (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
@@ -27,13 +27,7 @@ export async function runSlack(opts: CommonOptions, io: Io, e: Env): Promise<voi
   const store = await openChosenStore({ env: e, dataDir: opts.dataDir, logger });
   let http: StewardHttp;
   const persistence = new PrismaPersistence(store.prisma, { publicUrl: () => http?.publicUrl() ?? e.PUBLIC_URL ?? `http://localhost:${e.PORT}` });
-  try {
-    http = await startStewardHttp({ port: e.PORT, publicUrl: e.PUBLIC_URL, utmSource: e.UTM_SOURCE, links: persistence.links, logger });
-  } catch (err) {
-    await store.close();
-    if (err instanceof PortInUseError) throw new UserError(err.message, 69);
-    throw err;
-  }
+  http = await startHttpOrClose(e, store, persistence.links, logger);
   const adapter = new SlackAdapter({
     botToken: e.SLACK_BOT_TOKEN!,
     userToken: e.SLACK_USER_TOKEN,

@@ -5,13 +5,10 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { UserError, type Io } from "../io.js";
-import { addStoreOptions, env, loadSettings, type CommonOptions } from "../shared.js";
-import { openChosenStore } from "../store.js";
-import { createLogger } from "../../log.js";
+import { addStoreOptions, type CommonOptions } from "../shared.js";
+import { withInsightsStore } from "../insights-store.js";
 import { buildReport, formatReport, reportFormats, type ReportFormat } from "../../insights/report/index.js";
-import { lastCompleteMonth, monthRange, PeriodError } from "../../insights/period.js";
-import { UnknownCommunityError } from "../../insights/community.js";
-import { onlyCommunity } from "./digest.js";
+import { lastCompleteMonth, monthRange } from "../../insights/period.js";
 
 interface ReportOptions extends CommonOptions {
   month?: string;
@@ -29,19 +26,13 @@ export function registerReport(program: Command, io: Io): void {
       .option("--community <key>", "the community (its settings key); optional when the store holds one")
       .option("--format <format>", `one of ${reportFormats.join(", ")}`, "md")
       .option("--out <file>", "write to this file instead of standard output"),
-  ).action(async (opts: ReportOptions) => {
+  ).action((opts: ReportOptions) => {
     if (!(reportFormats as readonly string[]).includes(opts.format)) throw new UserError(`--format must be one of ${reportFormats.join(", ")} (got "${opts.format}")`, 64);
     const format = opts.format as ReportFormat;
-    const e = env(io);
-    const settings = await loadSettings(opts, io, e);
-    const logger = createLogger({ level: e.LOG_LEVEL === "info" ? "warn" : e.LOG_LEVEL });
-    const store = await openChosenStore({ env: e, dataDir: opts.dataDir, logger });
-    try {
-      const community = opts.community ?? (await onlyCommunity(store.prisma));
-      const tz = (await store.prisma.community.findUnique({ where: { key: community }, select: { timezone: true } }))?.timezone ?? settings.get(community).timezone;
-      const month = opts.month ?? lastCompleteMonth(Date.now(), tz);
+    return withInsightsStore(opts, io, async ({ store, community, settings, timezone }) => {
+      const month = opts.month ?? lastCompleteMonth(Date.now(), timezone);
       monthRange(month);
-      const report = await buildReport(store.prisma, { community, month, settings: settings.get(community) });
+      const report = await buildReport(store.prisma, { community, month, settings });
       if (!opts.out) {
         io.out.write(formatReport(report, format));
         return;
@@ -54,11 +45,6 @@ export function registerReport(program: Command, io: Io): void {
       }
       writeFileSync(file, formatReport(report, format, chart));
       io.err.write(`report for ${community}, ${month} (${format}): ${opts.out}${chart ? ` and ${chart}` : ""}\n`);
-    } catch (err) {
-      if (err instanceof PeriodError || err instanceof UnknownCommunityError) throw new UserError(err.message, 64);
-      throw err;
-    } finally {
-      await store.close();
-    }
+    });
   });
 }
