@@ -154,9 +154,11 @@ export class Pipeline {
   }
 
   async handle(event: StewardEvent, meta: EventMeta = {}): Promise<void> {
-    const started = this.opts.observer ? performance.now() : 0;
+    const observer = this.opts.observer;
+    if (!observer) return this.handleEvent(event, meta);
+    const started = performance.now();
     await this.handleEvent(event, meta);
-    this.opts.observer?.event(event.type, (performance.now() - started) / 1000);
+    observer.event(event.type, (performance.now() - started) / 1000);
   }
 
   private async handleEvent(event: StewardEvent, meta: EventMeta): Promise<void> {

@@ -5,6 +5,8 @@ export interface InsightsCommunity {
   id: number;
   key: string;
   timezone: string;
+  /** "discord", "slack", "replay", … */
+  platform: string;
 }
 
 export class UnknownCommunityError extends Error {
@@ -14,11 +16,11 @@ export class UnknownCommunityError extends Error {
 }
 
 export async function listCommunities(prisma: PrismaClient): Promise<InsightsCommunity[]> {
-  return prisma.community.findMany({ select: { id: true, key: true, timezone: true }, orderBy: { key: "asc" } });
+  return prisma.community.findMany({ select: { id: true, key: true, timezone: true, platform: true }, orderBy: { key: "asc" } });
 }
 
 export async function findCommunity(prisma: PrismaClient, key: string): Promise<InsightsCommunity> {
-  const c = await prisma.community.findUnique({ where: { key }, select: { id: true, key: true, timezone: true } });
+  const c = await prisma.community.findUnique({ where: { key }, select: { id: true, key: true, timezone: true, platform: true } });
   if (c) return c;
   throw new UnknownCommunityError(key, (await listCommunities(prisma)).map((x) => x.key));
 }

@@ -1,9 +1,9 @@
 // The KPIs as a short text a community manager reads (steward kpi without --json).
 import type { Kpis } from "./kpis/types.js";
 
-const pct = (x: number | null, signed = false) => (x === null ? "—" : `${signed && x > 0 ? "+" : ""}${(x * 100).toFixed(1)}%`);
+export const pct = (x: number | null, signed = false) => (x === null ? "—" : `${signed && x > 0 ? "+" : ""}${(x * 100).toFixed(1)}%`);
 const num = (x: number | null, digits = 1) => (x === null ? "—" : Number.isInteger(x) ? x.toLocaleString("en-US") : x.toFixed(digits));
-const mins = (x: number | null) => (x === null ? "—" : x < 90 ? `${Math.round(x)} min` : `${(x / 60).toFixed(1)} h`);
+export const mins = (x: number | null) => (x === null ? "—" : x < 90 ? `${Math.round(x)} min` : `${(x / 60).toFixed(1)} h`);
 const counts = (r: Record<string, number>) => Object.entries(r).map(([k, n]) => `${k} ${n}`).join(", ") || "none";
 
 export function formatKpis(k: Kpis, title: string): string {

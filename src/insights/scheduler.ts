@@ -9,6 +9,7 @@ import type { Logger } from "../log.js";
 import { claimRun, finishRun } from "../store/scheduled-runs.js";
 import { insightsSettings, managersChannel } from "./settings.js";
 import { lastCompleteIsoWeek, lastCompleteMonth } from "./period.js";
+import { findCommunity } from "./community.js";
 import { buildDigest } from "./digest/index.js";
 import { buildReport, formatReport } from "./report/index.js";
 
@@ -83,7 +84,7 @@ export class InsightsScheduler {
 
   /** Runs one job for the period just completed at `now` (the last ISO week, the last month), unless another instance claimed it. */
   async run(job: InsightsJob, community: string, now = Date.now()): Promise<JobResult> {
-    const c = await this.o.prisma.community.findUniqueOrThrow({ where: { key: community }, select: { id: true, timezone: true } });
+    const c = await findCommunity(this.o.prisma, community);
     const period = job === "digest" ? lastCompleteIsoWeek(now, c.timezone) : lastCompleteMonth(now, c.timezone);
     const claim = { job, communityId: c.id, period };
     if (!(await claimRun(this.o.prisma, claim, this.o.instance, new Date(now)))) return { job, community, period, status: "skipped", detail: "claimed by another instance" };

@@ -6,6 +6,7 @@ import { stringify } from "csv-stringify/sync";
 import type { Testimonial } from "./record.js";
 import { isPublishable } from "./state.js";
 import { ANONYMOUS, type Language } from "./texts.js";
+import { escapeHtml } from "../util/escape-html.js";
 
 export interface ExportSource {
   community: string;
@@ -58,10 +59,6 @@ export function formatExport(items: readonly ExportedTestimonial[], format: Expo
     case "html":
       return html(items);
   }
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
 function html(items: readonly ExportedTestimonial[]): string {

@@ -28,7 +28,6 @@ export async function gatherDigest(prisma: PrismaClient, req: DigestRequest): Pr
   const week = isoWeekRange(req.week);
   const previous = week.previous!;
   const c = await findCommunity(prisma, req.community);
-  const row = await prisma.community.findUniqueOrThrow({ where: { id: c.id }, select: { platform: true } });
   const now = req.now ?? Date.now();
   const top = insightsSettings(req.settings).topContributors;
   const [k, before, series, unanswered, review, praise] = await Promise.all([
@@ -41,12 +40,12 @@ export async function gatherDigest(prisma: PrismaClient, req: DigestRequest): Pr
   ]);
   const names = await memberNames(prisma, c.id, [...unanswered.map((q) => q.asker), ...praise.map((p) => p.authorId)]);
   const item = (member: string, channel: string, message: string, text: string, at: Date): MessageItem => ({
-    member, memberName: names.get(member) ?? null, channel, message, text, at: at.getTime(), link: messageLink(row.platform, c.key, channel, message),
+    member, memberName: names.get(member) ?? null, channel, message, text, at: at.getTime(), link: messageLink(c.platform, c.key, channel, message),
   });
   return {
     community: c.key,
     communityName: req.settings.name ?? c.key,
-    platform: row.platform,
+    platform: c.platform,
     timezone: c.timezone,
     thisWeek: figures(req.week, k),
     lastWeek: figures(isoWeekOf(previous.from), before),

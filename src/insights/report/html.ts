@@ -2,8 +2,7 @@
 // every text escaped: member names and campaign names come from the community.
 import type { ReportData } from "./index.js";
 import { formatChange, formatValue } from "./rows.js";
-
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+import { escapeHtml as esc } from "../../util/escape-html.js";
 
 export function reportHtml(d: ReportData, png: Buffer): string {
   const k = d.kpis;

@@ -1,6 +1,7 @@
 // The monthly report's headline figures: one row per KPI with this month, last month and the
 // change, shared by the Markdown, HTML and CSV renderings.
 import type { Kpis } from "../kpis/types.js";
+import { mins, pct } from "../format.js";
 
 export type Unit = "count" | "ratio" | "percent" | "minutes" | "decimal";
 
@@ -66,11 +67,11 @@ export function formatValue(unit: Unit, v: number | null): string {
     case "count":
       return v.toLocaleString("en-US");
     case "ratio":
-      return `${(v * 100).toFixed(1)}%`;
+      return pct(v);
     case "percent":
       return `${v > 0 ? "+" : ""}${v.toFixed(1)}%`;
     case "minutes":
-      return v < 90 ? `${Math.round(v)} min` : `${(v / 60).toFixed(1)} h`;
+      return mins(v);
     case "decimal":
       return v.toFixed(1);
   }
