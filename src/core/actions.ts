@@ -4,7 +4,15 @@ import { z } from "zod";
 import { commandReply, replyButton } from "./reply.js";
 
 const target = { community: z.string(), member: z.string() };
-const withCase = { caseNumber: z.number().int().positive().optional(), reason: z.string().default("") };
+const withCase = {
+  caseNumber: z.number().int().positive().optional(),
+  reason: z.string().default(""),
+  /**
+   * Idempotency key given by the outbox (src/core/outbox): the same key means the same effect, so a platform
+   * that can de-duplicate a create uses it (Discord: the message nonce with enforce_nonce; 25 characters at most).
+   */
+  key: z.string().min(1).max(25).optional(),
+};
 
 export const deleteMessageAction = z.object({ kind: z.literal("deleteMessage"), community: z.string(), channel: z.string(), message: z.string(), ...withCase });
 export const warnAction = z.object({ kind: z.literal("warn"), ...target, channel: z.string().optional(), text: z.string(), ...withCase });
