@@ -126,9 +126,10 @@ export class FakeSlack {
   }
 
   /** Sends an envelope to every Socket Mode connection; resolves with the app's ack payload. */
-  async sendEnvelope(type: "events_api" | "slash_commands" | "interactive", payload: Record<string, unknown>, timeoutMs = 5000): Promise<Record<string, unknown>> {
+  async sendEnvelope(type: "events_api" | "slash_commands" | "interactive", payload: Record<string, unknown>, timeoutMs = 5000, retry?: { attempt: number; reason: string }): Promise<Record<string, unknown>> {
     const id = `env-${++this.seq}`;
-    for (const ws of this.sockets) ws.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type !== "events_api" }));
+    const extra = retry ? { retry_attempt: retry.attempt, retry_reason: retry.reason } : {};
+    for (const ws of this.sockets) ws.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type !== "events_api", ...extra }));
     const deadline = Date.now() + timeoutMs;
     while (!this.acks.has(id)) {
       if (Date.now() > deadline) throw new Error(`envelope ${id} (${type}) not acknowledged within ${timeoutMs} ms`);

@@ -12,6 +12,8 @@ export interface SignOptions {
   timestamp?: number;
   /** Sign with this secret instead (a forged request). */
   secret?: string;
+  /** More headers: Slack's retry headers (x-slack-retry-num, x-slack-retry-reason). */
+  headers?: Record<string, string>;
 }
 
 export function sign(secret: string, timestamp: number, body: string): string {
@@ -22,7 +24,7 @@ export async function deliver(url: string, secret: string, body: string, content
   const timestamp = o.timestamp ?? Math.floor(Date.now() / 1000);
   const res = await fetch(url, {
     method: "POST",
-    headers: { "content-type": contentType, "x-slack-request-timestamp": String(timestamp), "x-slack-signature": sign(o.secret ?? secret, timestamp, body) },
+    headers: { "content-type": contentType, "x-slack-request-timestamp": String(timestamp), "x-slack-signature": sign(o.secret ?? secret, timestamp, body), ...o.headers },
     body,
   });
   return { status: res.status, text: await res.text() };
@@ -33,6 +35,11 @@ let eventSeq = 0;
 /** An Events API delivery (event_callback) of one event. */
 export function eventBody(team: string, event: Record<string, unknown>): string {
   return JSON.stringify({ token: "legacy", team_id: team, api_app_id: "ASTEWARD1", type: "event_callback", event_id: `Ev${++eventSeq}`, event_time: Math.floor(Date.now() / 1000), event });
+}
+
+/** Slack's headers on a redelivery: the attempt number (1–3) and why ("http_timeout", "http_error" …). */
+export function retryHeaders(num: number, reason = "http_timeout"): Record<string, string> {
+  return { "x-slack-retry-num": String(num), "x-slack-retry-reason": reason };
 }
 
 export function deliverEvent(url: string, secret: string, team: string, event: Record<string, unknown>, o: SignOptions = {}): Promise<Delivery> {

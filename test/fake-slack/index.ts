@@ -1,2 +1,2 @@
 export { FakeSlack, exampleWorkspace, BOT_SCOPES, type FakeSlackSeed, type RecordedCall, type FakeMessage } from "./FakeSlack.js";
-export { deliver, deliverEvent, deliverCommand, deliverButton, deliverShortcut, eventBody, sign } from "./deliver.js";
+export { deliver, deliverEvent, deliverCommand, deliverButton, deliverShortcut, eventBody, retryHeaders, sign } from "./deliver.js";

@@ -24,6 +24,7 @@ import { SlackMembers } from "./members.js";
 import { ReplyDesk, postResponse, responseBody } from "./replies.js";
 import { replyMessage, textWithButtons } from "./blocks.js";
 import { shortcutFor } from "./shortcuts.js";
+import { SeenEvents } from "./dedupe.js";
 import { testimonialCapture } from "../../testimonials/commands.js";
 import { testimonialSettings } from "../../testimonials/settings.js";
 
@@ -57,6 +58,8 @@ export class SlackAdapter implements PlatformAdapter {
   private readonly channels: SlackChannels;
   private readonly desk = new ReplyDesk();
   private queue: Promise<void> = Promise.resolve();
+  /** Event ids already handled: Slack's retried deliveries are dropped. */
+  readonly seenEvents = new SeenEvents();
 
   constructor(private readonly opts: SlackAdapterOptions) {
     this.client = webClient(opts.botToken, opts.logger, opts.apiUrl);
@@ -180,6 +183,15 @@ export class SlackAdapter implements PlatformAdapter {
 
   private listen(app: App, sink: EventSink): void {
     this.sinkRef = sink;
+    // Events are acknowledged by Bolt before this runs; a repeat (a retried delivery) stops here.
+    app.use(async ({ body, context, next }) => {
+      const id = (body as { event_id?: unknown }).event_id;
+      if (typeof id === "string" && !this.seenEvents.first(id)) {
+        this.opts.logger.info({ eventId: id, retry: context.retryNum, reason: context.retryReason }, "slack: repeated delivery dropped");
+        return;
+      }
+      await next();
+    });
     const teamOf = (context: { teamId?: string | undefined }, body: { team_id?: string; team?: { id?: string } | null }) => context.teamId ?? body.team_id ?? body.team?.id ?? "";
     app.event("message", async ({ event, body, context }) => {
       const e = event as unknown as map.SlackMessage;
