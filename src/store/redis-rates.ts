@@ -218,6 +218,16 @@ export class RedisRateStore extends MemoryRateStore {
     return false;
   }
 
+  /**
+   * The window's total for `key` at `at` (or how many events hold `value`), without recording a
+   * hit: for metrics and tests.
+   */
+  peek(key: string, at: number, windowMs: number, value?: Value): number {
+    const s = super.seriesOf(key, at, windowMs);
+    (this as unknown as MirrorInternals).advance(s, at, windowMs);
+    return value === undefined ? s.total : countValue(s, value);
+  }
+
   /** Applies a hit from the stream to the mirror (not sent again). */
   private apply(h: WireHit): void {
     const [key, at, windowMs, weight] = h;
