@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
-import { GatewaySession, type IdentifyRecord } from "./gateway.js";
+import { GatewayConnection, type GatewaySession, type GatewayStats, type IdentifyRecord } from "./gateway.js";
 import { buildModel, toMemberState, type FakeDiscordOptions, type Model, type SeedUser } from "./model.js";
 import { memberPayload, messagePayload, modalSubmitComponents, userPayload, type Json } from "./payloads.js";
 import { discordError, findRoute, type RestResult } from "./rest.js";
@@ -25,13 +25,25 @@ export interface RecordedCall {
   body: unknown;
   /** Lower-cased request headers without `authorization`. */
   headers: Record<string, string>;
-  /** The status the fake answered with. */
+  /** The status the fake answered with (0 when a `reset` fault cut the connection without an answer). */
   status: number;
+  /** The status the route itself produced (its effect happened when 2xx), or null when a fault answered instead. */
+  handled: number | null;
+  /** A message create answered with the existing message (same author and nonce, enforce_nonce): no new message. */
+  repeat: boolean;
+  /** The fault injected into this call ("429", "500 after effect", "slow 300ms", "reset"), if any. */
+  fault: string | null;
+  /** When the answer was sent (after any delay). */
   at: number;
 }
 
+/**
+ * A fault injected into matching REST requests. `status` replaces the answer (429 with Discord's body and headers,
+ * 5xx, 4xx); `delayMs` alone only slows the answer; `reset` cuts the connection without an answer.
+ */
 export interface Fault {
-  status: number;
+  /** 429, 500, 502, 503, …; omitted: the route answers normally (use with `delayMs`). */
+  status?: number;
   /** For 429: seconds (float) sent in `retry-after`, `x-ratelimit-reset-after` and the body's `retry_after`. Default 0.05. */
   retryAfter?: number;
   /** For 429: a global rate limit (`x-ratelimit-global`, scope global). */
@@ -39,9 +51,27 @@ export interface Fault {
   /** Discord JSON error code / message for non-429 faults. */
   code?: number;
   message?: string;
-  /** How many matching requests fail (default 1). */
+  /** Answer after this many milliseconds (the effect, if any, happens first). */
+  delayMs?: number;
+  /** The route's effect happens, then the fault is answered: Discord did it but the client does not know. */
+  afterEffect?: boolean;
+  /** Destroy the connection instead of answering (a network error for the client). */
+  reset?: boolean;
+  /** How many matching requests get the fault (default 1; Infinity until `clear()`). */
   times?: number;
+  /** Only every Nth matching request gets it (default 1: each one). */
+  every?: number;
 }
+
+/** An injected fault, to clear it before its `times` are used up. */
+export interface FaultHandle {
+  clear(): void;
+  /** Requests that got this fault so far. */
+  readonly hits: number;
+}
+
+/** Faults injected so far, by kind ("429", "500", "slow", "reset", "after-effect"). */
+export type FaultStats = Record<string, number>;
 
 /** A route template (`DELETE /channels/:c/messages/:m`), a RegExp on "METHOD /path", or a predicate on the call. */
 export type CallPredicate = string | RegExp | ((call: RecordedCall) => boolean);
@@ -76,9 +106,15 @@ export class FakeDiscord {
 
   private server: Server | null = null;
   private wss: WebSocketServer | null = null;
-  private readonly sessions = new Set<GatewaySession>();
-  private readonly resumable = new Map<string, number>();
-  private readonly faults: Array<{ test: (method: string, path: string) => boolean; fault: Fault; left: number }> = [];
+  /** Open gateway sockets. */
+  private readonly connections = new Set<GatewayConnection>();
+  /** Gateway sessions by id (they outlive their sockets until invalidated). */
+  private readonly sessions = new Map<string, GatewaySession>();
+  readonly gatewayStats: GatewayStats = { identifies: 0, resumes: 0, replayed: 0, resumesRefused: 0, invalidSessions: 0, drops: 0 };
+  readonly faultStats: FaultStats = {};
+  private heartbeatAcks = true;
+  private readonly faults: Array<{ test: (method: string, path: string) => boolean; fault: Fault; left: number; seen: number; hits: number }> = [];
+  private readonly delays = new Set<NodeJS.Timeout>();
   private readonly waiters = new Set<Waiter>();
   private port = 0;
 
@@ -98,7 +134,7 @@ export class FakeDiscord {
 
   /** Open gateway connections that completed IDENTIFY or RESUME. */
   get readySessions(): number {
-    return [...this.sessions].filter((s) => s.ready).length;
+    return [...this.connections].filter((c) => c.ready).length;
   }
 
   async start(): Promise<this> {
@@ -106,7 +142,7 @@ export class FakeDiscord {
     const server = createServer((req, res) => void this.onRequest(req, res));
     const wss = new WebSocketServer({ server });
     wss.on("connection", (socket) => {
-      const session = new GatewaySession(socket, {
+      const connection = new GatewayConnection(socket, {
         model: this.model,
         token: this.token,
         heartbeatIntervalMs: this.options.heartbeatIntervalMs ?? 41_250,
@@ -114,11 +150,14 @@ export class FakeDiscord {
         gatewayUrl: this.gatewayUrl,
         identifies: this.identifies,
         received: this.gatewayReceived,
-        resumable: this.resumable,
+        sessions: this.sessions,
+        stats: this.gatewayStats,
+        replayBuffer: this.options.replayBuffer ?? 10_000,
         onHeartbeat: () => (this.heartbeats += 1),
+        ackHeartbeats: () => this.heartbeatAcks,
       });
-      this.sessions.add(session);
-      socket.on("close", () => this.sessions.delete(session));
+      this.connections.add(connection);
+      socket.on("close", () => this.connections.delete(connection));
     });
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -136,8 +175,11 @@ export class FakeDiscord {
     const wss = this.wss;
     this.server = null;
     this.wss = null;
-    for (const session of this.sessions) session.socket.terminate();
-    this.sessions.clear();
+    for (const connection of this.connections) connection.socket.terminate();
+    this.connections.clear();
+    for (const session of this.sessions.values()) session.live = false;
+    for (const timer of this.delays) clearTimeout(timer);
+    this.delays.clear();
     if (wss) await new Promise<void>((resolve) => wss.close(() => resolve()));
     if (server) {
       server.closeAllConnections();
@@ -148,14 +190,78 @@ export class FakeDiscord {
 
   /** Closes the gateway connections with a code (e.g. 4000 to make discord.js resume, 1000 for a fresh identify). */
   disconnectGateway(code = 4000, reason = "fake-discord disconnect"): void {
-    for (const session of this.sessions) session.socket.close(code, reason);
+    this.dropGateway({ code, reason });
   }
 
-  // ---- fault injection -------------------------------------------------------------------------
+  // ---- gateway faults ------------------------------------------------------------------------
 
-  /** The next request matching `route` (e.g. `DELETE /channels/:c/messages/:m`) gets `fault` instead of its answer. */
-  failNext(route: RoutePattern, fault: Fault): void {
-    this.faults.push({ test: routeTest(route), fault, left: fault.times ?? 1 });
+  /**
+   * Drops every gateway connection: `abrupt` destroys the socket without a close frame (the client sees 1006),
+   * otherwise it closes with `code` (default 4000, resumable; 1000/1001 end the session). A session not ended
+   * keeps numbering and keeping the dispatches sent meanwhile, and replays them when the client RESUMEs.
+   */
+  dropGateway(how: { abrupt?: boolean; code?: number; reason?: string } = {}): number {
+    let dropped = 0;
+    for (const connection of this.connections) {
+      if (connection.session && (how.code === 1000 || how.code === 1001)) connection.session.live = false;
+      if (how.abrupt) connection.socket.terminate();
+      else connection.socket.close(how.code ?? 4000, how.reason ?? "fake-discord drop");
+      dropped += 1;
+    }
+    this.gatewayStats.drops += dropped;
+    return dropped;
+  }
+
+  /** Sends INVALID_SESSION (op 9) on every connection: `resumable` true makes the client RESUME, false identify afresh. */
+  invalidateSessions(resumable = false): void {
+    for (const connection of this.connections) if (connection.session) connection.invalidate(resumable);
+  }
+
+  /** Sends RECONNECT (op 7): the client closes and RESUMEs. */
+  requestReconnect(): void {
+    for (const connection of this.connections) connection.send({ op: 7, d: null, s: null, t: null });
+  }
+
+  /** Stops (false) or restarts (true) answering heartbeats: without ACKs discord.js takes the connection for a zombie. */
+  ackHeartbeats(on: boolean): void {
+    this.heartbeatAcks = on;
+  }
+
+  // ---- REST faults ---------------------------------------------------------------------------
+
+  /** The next request(s) matching `route` (e.g. `DELETE /channels/:c/messages/:m`, or `*` for all) get `fault`. */
+  failNext(route: RoutePattern, fault: Fault): FaultHandle {
+    return this.fault(route, fault);
+  }
+
+  /** Injects `fault` into requests matching `route` (`*`: every route). The first matching fault injected applies. */
+  fault(route: RoutePattern, fault: Fault): FaultHandle {
+    const entry = { test: routeTest(route), fault, left: fault.times ?? 1, seen: 0, hits: 0 };
+    this.faults.push(entry);
+    return {
+      clear: () => {
+        const i = this.faults.indexOf(entry);
+        if (i >= 0) this.faults.splice(i, 1);
+      },
+      get hits() {
+        return entry.hits;
+      },
+    };
+  }
+
+  /** Slows the answers of matching requests by `delayMs` (the effect happens at once, the answer comes late). */
+  slow(route: RoutePattern, delayMs: number, times = Infinity): FaultHandle {
+    return this.fault(route, { delayMs, times });
+  }
+
+  /** Removes every injected REST fault. */
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  /** Faults injected so far, all kinds together. */
+  get faultsInjected(): number {
+    return Object.values(this.faultStats).reduce((a, b) => a + b, 0);
   }
 
   /** The user has DMs closed: sending a message to their DM channel answers 403 code 50007 (creating the DM channel still works, as on Discord). */
@@ -204,12 +310,15 @@ export class FakeDiscord {
 
   // ---- gateway dispatches --------------------------------------------------------------------
 
-  /** Sends a dispatch (op 0) to every identified session serving its guild (by shard); returns how many got it. */
+  /**
+   * Sends a dispatch (op 0) to every live session serving its guild (by shard): at once when its socket is open,
+   * else kept for the RESUME. Returns how many sessions got it.
+   */
   dispatch(t: string, d: unknown): number {
     let sent = 0;
     const guild = (d as { guild_id?: unknown } | null)?.guild_id;
-    for (const session of this.sessions) {
-      if (!session.ready || !session.servesGuild(typeof guild === "string" ? guild : undefined)) continue;
+    for (const session of this.sessions.values()) {
+      if (!session.live || !session.servesGuild(typeof guild === "string" ? guild : undefined)) continue;
       session.dispatch(t, d);
       sent += 1;
     }
@@ -490,7 +599,22 @@ export class FakeDiscord {
       body = await multipartBody(Buffer.concat(chunks), contentType);
     }
     const found = prefix ? findRoute(method, path) : null;
-    const result = this.answer(method, path, found, req.headers.authorization, body, url, headers);
+    const authorized = found?.def.noAuth === true || req.headers.authorization === `Bot ${this.token}`;
+    const fault = authorized ? this.takeFault(method, path) : null;
+    // The route runs unless a fault answers in its place; `afterEffect` and a bare delay let it run first.
+    const runs = !fault || fault.afterEffect === true || (fault.status === undefined && !fault.reset);
+    const handled = runs ? this.answer(method, path, found, authorized, body, url, headers) : null;
+    const result = fault && (fault.status !== undefined || fault.reset) ? faultResult(fault, path) : handled!;
+    if (fault) this.countFault(fault);
+    if (fault?.delayMs) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          this.delays.delete(timer);
+          resolve();
+        }, fault.delayMs);
+        this.delays.add(timer);
+      });
+    }
     const call: RecordedCall = {
       method,
       path,
@@ -499,32 +623,43 @@ export class FakeDiscord {
       query: Object.fromEntries(url.searchParams),
       body,
       headers,
-      status: result.status,
+      status: fault?.reset ? 0 : result.status,
+      handled: handled?.status ?? null,
+      repeat: handled?.repeat === true,
+      fault: fault ? describeFault(fault) : null,
       at: Date.now(),
     };
     this.calls.push(call);
     for (const waiter of [...this.waiters]) if (waiter.test(call)) waiter.resolve(call);
 
+    if (fault?.reset) return void req.socket.destroy();
+    if (res.destroyed || req.socket.destroyed) return; // the client gave up (timeout) or the fake stopped
     const outHeaders: Record<string, string> = { ...result.headers };
     if (result.body !== undefined) outHeaders["content-type"] = "application/json";
     res.writeHead(result.status, outHeaders);
     res.end(result.body === undefined ? undefined : JSON.stringify(result.body));
   }
 
+  private countFault(fault: Fault): void {
+    const kinds = [
+      ...(fault.status !== undefined ? [String(fault.status)] : []),
+      ...(fault.reset ? ["reset"] : []),
+      ...(fault.delayMs ? ["slow"] : []),
+      ...(fault.afterEffect ? ["after-effect"] : []),
+    ];
+    for (const kind of kinds) this.faultStats[kind] = (this.faultStats[kind] ?? 0) + 1;
+  }
+
   private answer(
     method: string,
     path: string,
     found: ReturnType<typeof findRoute>,
-    authorization: string | undefined,
+    authorized: boolean,
     body: unknown,
     url: URL,
     headers: Record<string, string>,
   ): RestResult {
-    if (!found?.def.noAuth && authorization !== `Bot ${this.token}`) {
-      return discordError(401, 0, "401: Unauthorized");
-    }
-    const fault = this.takeFault(method, path);
-    if (fault) return faultResult(fault, path);
+    if (!authorized) return discordError(401, 0, "401: Unauthorized");
     if (!found) return discordError(404, 0, "404: Not Found");
     if (found.def.route === "GET /gateway/bot") {
       return {
@@ -549,16 +684,26 @@ export class FakeDiscord {
   }
 
   private takeFault(method: string, path: string): Fault | null {
-    const index = this.faults.findIndex((f) => f.test(method, path));
-    if (index < 0) return null;
-    const entry = this.faults[index]!;
-    entry.left -= 1;
-    if (entry.left <= 0) this.faults.splice(index, 1);
-    return entry.fault;
+    for (const entry of this.faults) {
+      if (!entry.test(method, path)) continue;
+      entry.seen += 1;
+      if (entry.seen % (entry.fault.every ?? 1) !== 0) continue;
+      entry.hits += 1;
+      entry.left -= 1;
+      if (entry.left <= 0) this.faults.splice(this.faults.indexOf(entry), 1);
+      return entry.fault;
+    }
+    return null;
   }
 }
 
+function describeFault(fault: Fault): string {
+  const what = fault.reset ? "reset" : fault.status !== undefined ? String(fault.status) : "slow";
+  return [what, fault.afterEffect ? "after effect" : "", fault.delayMs && what !== "slow" ? `slow ${fault.delayMs}ms` : what === "slow" ? `${fault.delayMs}ms` : ""].filter(Boolean).join(" ");
+}
+
 function faultResult(fault: Fault, path: string): RestResult {
+  if (fault.status === undefined) return { status: 0 }; // a reset: nothing is answered
   if (fault.status === 429) {
     const retryAfter = fault.retryAfter ?? 0.05;
     const global = fault.global ?? false;
@@ -585,6 +730,7 @@ function faultResult(fault: Fault, path: string): RestResult {
     404: [0, "404: Not Found"],
     500: [0, "500: Internal Server Error"],
     502: [0, "502: Bad Gateway"],
+    503: [0, "503: Service Unavailable"],
   };
   const [code, message] = defaults[fault.status] ?? [0, `${fault.status}: Error`];
   return discordError(fault.status, fault.code ?? code, fault.message ?? message);

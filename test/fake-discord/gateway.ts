@@ -1,4 +1,8 @@
-/** One gateway WebSocket connection: HELLO, heartbeat ACKs, IDENTIFY → READY + GUILD_CREATE, RESUME, member chunks. */
+/**
+ * The gateway: a `GatewaySession` is one Discord session (session_id, seq, the dispatches sent), which
+ * outlives its WebSocket; a `GatewayConnection` is one socket: HELLO, heartbeat ACKs, IDENTIFY → READY +
+ * GUILD_CREATE, RESUME → the missed dispatches replayed after the client's seq, then RESUMED, member chunks.
+ */
 import type { WebSocket } from "ws";
 import { guildCreatePayload, memberPayload, readyPayload, type Json } from "./payloads.js";
 import type { Model } from "./model.js";
@@ -16,6 +20,21 @@ export interface IdentifyRecord {
   at: number;
 }
 
+/** What happened on the gateway (for a test's figures). */
+export interface GatewayStats {
+  identifies: number;
+  /** RESUMEs accepted (RESUMED sent). */
+  resumes: number;
+  /** Dispatches sent again after a RESUME (those the client had missed). */
+  replayed: number;
+  /** RESUMEs refused with INVALID_SESSION (unknown session, or its seq fell out of the replay buffer). */
+  resumesRefused: number;
+  /** INVALID_SESSION (op 9) sent, by `invalidateSessions` or a refused RESUME. */
+  invalidSessions: number;
+  /** Connections dropped by `dropGateway` (abrupt or with a close code). */
+  drops: number;
+}
+
 export interface GatewayHost {
   model: Model;
   token: string;
@@ -25,31 +44,31 @@ export interface GatewayHost {
   identifies: IdentifyRecord[];
   received: Array<{ op: number; d: unknown; at: number }>;
   onHeartbeat(): void;
-  /** Old sessions that may be resumed (session id → last seq). */
-  resumable: Map<string, number>;
+  /** Every session, by id (live ones can be resumed). */
+  sessions: Map<string, GatewaySession>;
+  stats: GatewayStats;
+  /** How many dispatches a session keeps for replay. */
+  replayBuffer: number;
+  /** When false, heartbeats get no ACK (a zombie connection: discord.js closes it and resumes). */
+  ackHeartbeats(): boolean;
 }
 
+/** One Discord session: survives dropped sockets until it is invalidated or closed with 1000/1001. */
 export class GatewaySession {
   seq = 0;
-  sessionId: string | null = null;
-  identified = false;
-  /** [shard id, shard count] from IDENTIFY ([0, 1] without sharding). */
-  shard: [number, number] = [0, 1];
+  /** False once invalidated (INVALID_SESSION, or the client closed with 1000/1001): RESUME is refused. */
+  live = true;
+  /** The socket currently carrying the session, if any. */
+  connection: GatewayConnection | null = null;
+  /** The latest dispatches sent, oldest first, for replay after a RESUME. */
+  readonly sent: Array<{ s: number; t: string; d: unknown }> = [];
 
   constructor(
-    readonly socket: WebSocket,
-    private readonly host: GatewayHost,
-  ) {
-    socket.on("message", (raw) => this.onMessage(String(raw)));
-    socket.on("close", () => {
-      if (this.sessionId) host.resumable.set(this.sessionId, this.seq);
-    });
-    this.send({ op: 10, d: { heartbeat_interval: host.heartbeatIntervalMs, _trace: ["fake-discord"] }, s: null, t: null });
-  }
-
-  get ready(): boolean {
-    return this.identified && this.socket.readyState === this.socket.OPEN;
-  }
+    readonly id: string,
+    /** [shard id, shard count] from IDENTIFY ([0, 1] without sharding). */
+    readonly shard: [number, number],
+    private readonly limit: number,
+  ) {}
 
   /** Discord's rule: a guild's events go to shard (guild_id >> 22) % shard count. */
   servesGuild(guildId: string | undefined): boolean {
@@ -57,13 +76,57 @@ export class GatewaySession {
     return Number((BigInt(guildId) >> 22n) % BigInt(this.shard[1])) === this.shard[0];
   }
 
+  /** Numbers the dispatch, keeps it for replay, and sends it now if a socket carries the session. */
+  dispatch(t: string, d: unknown): void {
+    this.seq += 1;
+    this.sent.push({ s: this.seq, t, d });
+    if (this.sent.length > this.limit) this.sent.splice(0, this.sent.length - this.limit);
+    this.connection?.send({ op: 0, t, s: this.seq, d });
+  }
+}
+
+/** One WebSocket connection. */
+export class GatewayConnection {
+  session: GatewaySession | null = null;
+
+  constructor(
+    readonly socket: WebSocket,
+    private readonly host: GatewayHost,
+  ) {
+    socket.on("message", (raw) => this.onMessage(String(raw)));
+    socket.on("close", (code) => this.onClose(code));
+    this.send({ op: 10, d: { heartbeat_interval: host.heartbeatIntervalMs, _trace: ["fake-discord"] }, s: null, t: null });
+  }
+
+  /** Identified or resumed, and the socket open. */
+  get ready(): boolean {
+    return this.session !== null && this.socket.readyState === this.socket.OPEN;
+  }
+
   send(payload: Json): void {
     if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(payload));
   }
 
-  dispatch(t: string, d: unknown): void {
-    this.seq += 1;
-    this.send({ op: 0, t, s: this.seq, d });
+  /** Sends INVALID_SESSION; `resumable` false also ends the session (the client identifies afresh). */
+  invalidate(resumable: boolean): void {
+    this.host.stats.invalidSessions += 1;
+    if (!resumable && this.session) {
+      this.session.live = false;
+      this.detach();
+    }
+    this.send({ op: 9, d: resumable, s: null, t: null });
+  }
+
+  private detach(): void {
+    if (this.session?.connection === this) this.session.connection = null;
+    this.session = null;
+  }
+
+  private onClose(code: number): void {
+    // Discord ends a session closed with 1000/1001; any other close (an abrupt drop is 1006, discord.js's own
+    // 4200) leaves it resumable, and the dispatches sent meanwhile wait in its replay buffer.
+    if (this.session && (code === 1000 || code === 1001)) this.session.live = false;
+    this.detach();
   }
 
   private onMessage(raw: string): void {
@@ -79,7 +142,7 @@ export class GatewaySession {
     switch (op) {
       case 1:
         this.host.onHeartbeat();
-        this.send({ op: 11, d: null, s: null, t: null });
+        if (this.host.ackHeartbeats()) this.send({ op: 11, d: null, s: null, t: null });
         return;
       case 2:
         this.identify(packet.d ?? {});
@@ -110,36 +173,57 @@ export class GatewaySession {
       tokenValid,
       at: Date.now(),
     });
-    if (this.identified) return void this.socket.close(4005, "Already authenticated.");
+    if (this.session) return void this.socket.close(4005, "Already authenticated.");
     if (!tokenValid) return void this.socket.close(4004, "Authentication failed.");
     if (typeof d.intents !== "number" || !Number.isInteger(d.intents) || d.intents < 0) {
       return void this.socket.close(4013, "Invalid intent(s).");
     }
     if ((d.intents & this.host.disallowedIntents) !== 0) return void this.socket.close(4014, "Disallowed intent(s).");
-    this.identified = true;
-    if (Array.isArray(d.shard) && d.shard.length === 2) this.shard = [Number(d.shard[0]), Number(d.shard[1])];
-    this.sessionId = randomToken();
-    this.dispatch("READY", readyPayload(this.host.model, this.sessionId, this.host.gatewayUrl, this.shard, (id) => this.servesGuild(id)));
-    for (const guild of this.host.model.guilds.values()) if (this.servesGuild(guild.id)) this.dispatch("GUILD_CREATE", guildCreatePayload(guild));
+    this.host.stats.identifies += 1;
+    const shard: [number, number] = Array.isArray(d.shard) && d.shard.length === 2 ? [Number(d.shard[0]), Number(d.shard[1])] : [0, 1];
+    const session = new GatewaySession(randomToken(), shard, this.host.replayBuffer);
+    this.host.sessions.set(session.id, session);
+    this.attach(session);
+    session.dispatch("READY", readyPayload(this.host.model, session.id, this.host.gatewayUrl, shard, (id) => session.servesGuild(id)));
+    for (const guild of this.host.model.guilds.values()) if (session.servesGuild(guild.id)) session.dispatch("GUILD_CREATE", guildCreatePayload(guild));
   }
 
+  private attach(session: GatewaySession): void {
+    const previous = session.connection;
+    if (previous && previous !== this) previous.session = null;
+    session.connection = this;
+    this.session = session;
+  }
+
+  /**
+   * Discord's RESUME: the session must be live and still hold every dispatch after the client's seq; those are
+   * sent again in order, then RESUMED. Otherwise INVALID_SESSION (d: false), and the client identifies afresh.
+   */
   private resume(d: Record<string, unknown>): void {
-    const sessionId = String(d.session_id ?? "");
-    const lastSeq = this.host.resumable.get(sessionId);
-    if (d.token !== this.host.token || lastSeq === undefined) {
-      this.send({ op: 9, d: false, s: null, t: null }); // invalid session, not resumable
+    const session = this.host.sessions.get(String(d.session_id ?? ""));
+    const seq = Number(d.seq ?? 0);
+    const oldest = session?.sent[0]?.s ?? Infinity;
+    const tokenValid = d.token === this.host.token || d.token === `Bot ${this.host.token}`;
+    const replayable = session !== undefined && (seq >= session.seq || oldest <= seq + 1);
+    if (!tokenValid || !session?.live || !replayable) {
+      this.host.stats.resumesRefused += 1;
+      if (session) session.live = false;
+      this.invalidate(false);
       return;
     }
-    this.host.resumable.delete(sessionId);
-    this.identified = true;
-    this.sessionId = sessionId;
-    this.seq = Math.max(lastSeq, Number(d.seq ?? 0));
-    this.dispatch("RESUMED", { _trace: ["fake-discord"] }); // missed events are not replayed
+    this.attach(session);
+    this.host.stats.resumes += 1;
+    for (const missed of session.sent.filter((p) => p.s > seq)) {
+      this.host.stats.replayed += 1;
+      this.send({ op: 0, t: missed.t, s: missed.s, d: missed.d });
+    }
+    session.dispatch("RESUMED", { _trace: ["fake-discord"] });
   }
 
   private requestMembers(d: Record<string, unknown>): void {
+    const session = this.session;
     const guild = this.host.model.guilds.get(String(d.guild_id ?? ""));
-    if (!guild) return;
+    if (!guild || !session) return;
     let members = [...guild.members.values()];
     if (Array.isArray(d.user_ids)) members = members.filter((m) => (d.user_ids as unknown[]).includes(m.user.id));
     else if (typeof d.query === "string" && d.query) {
@@ -148,7 +232,7 @@ export class GatewaySession {
     }
     const limit = Number(d.limit ?? 0);
     if (limit > 0) members = members.slice(0, limit);
-    this.dispatch("GUILD_MEMBERS_CHUNK", {
+    session.dispatch("GUILD_MEMBERS_CHUNK", {
       guild_id: guild.id,
       members: members.map((m) => memberPayload(m)),
       chunk_index: 0,

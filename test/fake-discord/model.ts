@@ -66,6 +66,10 @@ export interface FakeDiscordOptions {
   disallowedIntents?: number;
   /** Echo the gateway events Discord sends after moderation REST calls (MESSAGE_DELETE, GUILD_MEMBER_UPDATE/REMOVE, GUILD_BAN_ADD/REMOVE). Default true. */
   echoDispatches?: boolean;
+  /** How many dispatches a gateway session keeps to replay after a RESUME (older seqs: INVALID_SESSION). Default 10,000. */
+  replayBuffer?: number;
+  /** How long a message nonce is remembered for `enforce_nonce` ("the past few minutes"). Default 5 minutes. */
+  nonceWindowMs?: number;
 }
 
 export interface MemberState {
@@ -118,6 +122,9 @@ export interface Model {
   dmChannels: Map<string, DmChannelState>;
   globalCommands: Record<string, unknown>[];
   dmClosed: Set<string>;
+  /** Messages created with enforce_nonce, by `${authorId}:${nonce}` (Discord de-duplicates per author). */
+  nonces: Map<string, { payload: Record<string, unknown>; at: number }>;
+  nonceWindowMs: number;
 }
 
 export function buildModel(options: FakeDiscordOptions): Model {
@@ -131,6 +138,8 @@ export function buildModel(options: FakeDiscordOptions): Model {
     dmChannels: new Map(),
     globalCommands: [],
     dmClosed: new Set(),
+    nonces: new Map(),
+    nonceWindowMs: options.nonceWindowMs ?? 5 * 60_000,
   };
   for (const seed of options.guilds ?? []) addGuild(model, seed);
   return model;

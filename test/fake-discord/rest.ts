@@ -16,6 +16,8 @@ export interface RestResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A create that returned an existing object instead (enforce_nonce): no new effect. */
+  repeat?: boolean;
 }
 
 export interface RestRequest {
@@ -83,6 +85,17 @@ function sendMessage(req: RestRequest, ctx: RestContext): RestResult {
   if (dm && ctx.model.dmClosed.has(dm.recipient.id)) {
     return discordError(403, 50007, "Cannot send messages to this user");
   }
+  // Discord: a nonce is an integer or a string of at most 25 characters. With enforce_nonce, a message the same author
+  // created with the same nonce in the past few minutes is returned again and no new message is created.
+  const nonce = body.nonce;
+  if (nonce !== undefined && nonce !== null && !(typeof nonce === "string" ? nonce.length <= 25 : Number.isInteger(nonce))) {
+    return discordError(400, 50035, "Invalid Form Body (nonce: Must be 25 or fewer in length.)");
+  }
+  const nonceKey = nonce !== undefined && nonce !== null && body.enforce_nonce === true ? `${ctx.model.bot.id}:${String(nonce)}` : null;
+  if (nonceKey) {
+    const earlier = ctx.model.nonces.get(nonceKey);
+    if (earlier && Date.now() - earlier.at < ctx.model.nonceWindowMs) return { ...ok(earlier.payload), repeat: true };
+  }
   const id = snowflake();
   const content = typeof body.content === "string" ? body.content : "";
   const payload = messagePayload({
@@ -98,9 +111,11 @@ function sendMessage(req: RestRequest, ctx: RestContext): RestResult {
       attachments: Array.isArray(body.files)
         ? (body.files as { name: string; type: string; size: number }[]).map((f) => ({ id: snowflake(), filename: f.name, content_type: f.type, size: f.size, url: `https://cdn.discordapp.test/${f.name}`, proxy_url: `https://media.discordapp.test/${f.name}` }))
         : [],
+      ...(nonce !== undefined && nonce !== null ? { nonce } : {}),
     },
   });
   ctx.model.messages.set(id, { id, channelId, guildId: guild?.id ?? null, authorId: ctx.model.bot.id, content, payload });
+  if (nonceKey) ctx.model.nonces.set(nonceKey, { payload, at: Date.now() });
   return ok(payload);
 }
 
