@@ -72,7 +72,7 @@ export type ActionOutcome =
   | { status: "done"; detail?: string }
   | { status: "unsupported"; detail: string }
   | { status: "refused"; detail: string }
-  | { status: "failed"; detail: string; retryable: boolean };
+  | { status: "failed"; detail: string; retryable: boolean; /** The platform's retry_after, when it gave one. */ retryAfterMs?: number };
 
 /** Short readable form for logs and the replay printout: "timeout 1d", "delete". */
 export function describeAction(a: Action): string {

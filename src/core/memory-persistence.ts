@@ -56,6 +56,10 @@ export class MemoryPersistence implements Persistence {
         at: c.at,
       });
     }
+    for (const a of batch.caseActions) {
+      const c = this.of(a.community).cases.get(a.number);
+      if (c) c.actions = a.actions;
+    }
     for (const a of batch.caseAppends) {
       const c = this.of(a.community).cases.get(a.number);
       if (c && Array.isArray(c.actions)) c.actions = [...c.actions, ...(Array.isArray(a.actions) ? a.actions : [a.actions])];

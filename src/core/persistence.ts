@@ -103,6 +103,10 @@ export interface DayDelta {
 export interface WriteBatch {
   members: { community: string; member: MemberState }[];
   cases: CaseWrite[];
+  /** Outcomes of a case's actions, known after the case was written (outbox mode): they replace its pending rows. */
+  caseActions: { community: string; number: number; actions: unknown }[];
+  /** The last line of the replayed event log whose effects this batch completes (WriteBatch written → resume after it). */
+  checkpoint?: { source: string; line: number };
   /** Cases a later message joined (cooldown): extra evidence and actions appended. */
   caseAppends: { community: string; number: number; evidence: unknown; actions: unknown }[];
   actionLogs: ActionLogWrite[];
@@ -203,9 +207,9 @@ export interface Persistence extends CommandStore {
 }
 
 export function emptyBatch(): WriteBatch {
-  return { members: [], cases: [], caseAppends: [], actionLogs: [], strikes: [], reviews: [], days: [], suggestions: [], questions: [], answers: [], spans: [] };
+  return { members: [], cases: [], caseActions: [], caseAppends: [], actionLogs: [], strikes: [], reviews: [], days: [], suggestions: [], questions: [], answers: [], spans: [] };
 }
 
 export function batchSize(b: WriteBatch): number {
-  return b.members.length + b.cases.length + b.caseAppends.length + b.actionLogs.length + b.strikes.length + b.reviews.length + b.days.length + b.suggestions.length + b.questions.length + b.answers.length + b.spans.length;
+  return (b.checkpoint ? 1 : 0) + b.members.length + b.cases.length + b.caseActions.length + b.caseAppends.length + b.actionLogs.length + b.strikes.length + b.reviews.length + b.days.length + b.suggestions.length + b.questions.length + b.answers.length + b.spans.length;
 }

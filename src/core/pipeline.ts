@@ -31,6 +31,11 @@ import { OpenQuestions } from "../insights/open-questions.js";
 import { MembershipRecorder, neverSeen } from "../insights/membership.js";
 import { questionExcerpt } from "../insights/questions.js";
 import { fallBack, plannedRow } from "../moderation/fallback.js";
+import { Outbox, OutboxStopped } from "./outbox/outbox.js";
+import type { OutboxStore } from "./outbox/store.js";
+import type { RetryPolicy } from "./outbox/retry.js";
+import { Lanes } from "./outbox/lanes.js";
+import { actionKey, eventIdentity } from "./outbox/keys.js";
 
 export interface DecisionRecord {
   /** Replay line number, when known. */
@@ -49,7 +54,20 @@ export interface DecisionRecord {
   notActionedReason?: string;
   matched: string[];
   explanation: string;
-  outcomes: { action: string; status: ActionOutcome["status"]; detail?: string }[];
+  /** "pending" only in a case's record while its actions wait in the outbox. */
+  outcomes: { action: string; status: ActionOutcome["status"] | "pending"; detail?: string }[];
+}
+
+/**
+ * Outbox mode (live platforms, crash-safe replays): every action is stored with its idempotency key
+ * before it is performed and retried on temporary failures (src/core/outbox); a case's actions run
+ * behind the event stream, so slow platform calls do not hold up intake.
+ */
+export interface OutboxMode {
+  store: OutboxStore;
+  policy?: Partial<RetryPolicy>;
+  /** Cases waiting for their actions before intake waits (default 1,000). */
+  maxQueuedCases?: number;
 }
 
 /** The distinct spans of text that matched, in order of appearance (facts such as rates have no span). */
@@ -100,6 +118,10 @@ export interface PipelineOptions {
   observer?: PipelineObserver;
   /** Insights rollups (questions and their first replies, membership spans); on unless false (the kpis bench measures their cost). */
   insights?: boolean;
+  /** Store actions before performing them, with retries (see OutboxMode); actions are performed inline without it. */
+  outbox?: OutboxMode;
+  /** The event log being replayed: each flush records the last line handled with it (resume after a crash). */
+  checkpointSource?: string;
 }
 
 export interface EventMeta {
@@ -125,11 +147,25 @@ export class Pipeline {
   private readonly testimonials: TestimonialHandler;
   /** Event time of each community's last onboarding timer run (nudges, raid calm). */
   private readonly lastDue = new Map<string, number>();
+  private readonly outbox: Outbox | null = null;
+  private readonly lanes: Lanes;
+  /** The event being handled (its JSON) and how many of its actions have keys so far: the origin of action keys. */
+  private current: { event: unknown; identity: string | null; n: number } = { event: null, identity: null, n: 0 };
 
   constructor(private readonly opts: PipelineOptions) {
     this.activity = new ActivityTracker((c) => this.opts.settings.get(c).timezone);
     this.insights = opts.insights !== false;
     this.rates = opts.rates ?? new MemoryRateStore();
+    this.lanes = new Lanes(opts.outbox?.maxQueuedCases ?? 1000);
+    if (opts.outbox) {
+      this.outbox = new Outbox({
+        store: opts.outbox.store,
+        attempt: (a) => this.attempt(a),
+        ...(opts.outbox.policy ? { policy: opts.outbox.policy } : {}),
+        onRetry: (e, outcome, attempt, delayMs) => opts.logger.warn({ action: e.action.kind, community: e.action.community, attempt, delayMs, detail: outcome.status === "failed" ? outcome.detail : undefined }, "action failed; retrying"),
+        onGaveUp: (e, outcome, attempts) => this.gaveUp(e.action, outcome, attempts, e.at),
+      });
+    }
     this.library = opts.library;
     this.onboarding = new OnboardingHandler(opts.customers ?? null);
     this.effects = {
@@ -154,6 +190,7 @@ export class Pipeline {
   }
 
   async handle(event: StewardEvent, meta: EventMeta = {}): Promise<void> {
+    if (this.outbox) this.current = { event, identity: null, n: 0 };
     const observer = this.opts.observer;
     if (!observer) return this.handleEvent(event, meta);
     const started = performance.now();
@@ -225,6 +262,8 @@ export class Pipeline {
     }
     // Onboarding's timer work follows event time, so replays nudge and lift raids as live runs do.
     if (at - (this.lastDue.get(community.key) ?? -Infinity) >= 60_000) await this.runDue(community, at, meta);
+    // Written with the next flush, in its transaction: everything up to this line is then in the store.
+    if (meta.line !== undefined && this.opts.checkpointSource) this.batch.checkpoint = { source: this.opts.checkpointSource, line: meta.line };
     await this.maybeFlush();
   }
 
@@ -308,11 +347,40 @@ export class Pipeline {
     }
   }
 
-  /** Numbers the case, performs its actions in order (each awaited) and records the outcomes. */
+  /**
+   * Numbers the case, performs its actions in order (each awaited) and records the outcomes. In
+   * outbox mode the actions are stored now and performed behind the event stream (runCase).
+   */
   private async carryOut(c: CommunityState, m: MemberState, j: Judged, meta: EventMeta): Promise<void> {
     const { decision } = j;
     const caseNumber = decision.joinsCase ?? c.nextCaseNumber++;
     const actions = j.actionsFor(caseNumber);
+    if (this.outbox) {
+      const keyed = await this.stage(c, actions, caseNumber, j.at);
+      // A new case is written now with its actions pending (a repeat joining one is appended once done).
+      const joined = decision.status === "joined_case";
+      if (!joined) this.record(c, m, j, caseNumber, actions, actions.map((a) => ({ action: describeAction(a), status: "pending" as const })), meta, false);
+      await this.lanes.push(`${c.key}\u0000${m.id}`, async () => {
+        try {
+          const outcomes = await this.runCase(c, m, j, caseNumber, keyed);
+          if (joined) this.record(c, m, j, caseNumber, actions, outcomes, meta, true);
+          else {
+            this.batch.caseActions.push({ community: c.dbId, number: caseNumber, actions: outcomes });
+            this.report(c, m, j, caseNumber, actions, outcomes, meta);
+          }
+        } catch (e) {
+          if (e instanceof OutboxStopped) this.opts.logger.warn({ community: c.key, case: caseNumber }, e.message);
+          else this.opts.logger.error({ err: e, community: c.key, case: caseNumber }, "case actions failed");
+        }
+      });
+      return;
+    }
+    const outcomes = await this.runCase(c, m, j, caseNumber, actions);
+    this.record(c, m, j, caseNumber, actions, outcomes, meta, true);
+  }
+
+  /** Performs a case's actions in order, each followed by its fallbacks when the platform cannot do it. */
+  private async runCase(c: CommunityState, m: MemberState, j: Judged, caseNumber: number, actions: Action[]): Promise<DecisionRecord["outcomes"]> {
     const outcomes: DecisionRecord["outcomes"] = [];
     for (const a of actions) {
       const outcome = await this.performLogged(c, a, caseNumber, j.at);
@@ -320,6 +388,12 @@ export class Pipeline {
       // What the platform could not do gets a substitute (Slack: alert and warn instead of delete), recorded after it.
       outcomes.push(...(await fallBack(this.opts.adapter, a, outcome, actions, { channel: j.channel, message: j.messageId, member: m.id }, (f) => this.performLogged(c, f, caseNumber, j.at))));
     }
+    return outcomes;
+  }
+
+  /** Writes the case (with its outcomes, or its planned actions still pending) and reports the decision. */
+  private record(c: CommunityState, m: MemberState, j: Judged, caseNumber: number, actions: Action[], outcomes: DecisionRecord["outcomes"], meta: EventMeta, report: boolean): void {
+    const { decision } = j;
     this.stats.decisions++;
     const evidence = { text: j.text, matches: decision.matches };
     if (decision.status === "joined_case") {
@@ -350,6 +424,11 @@ export class Pipeline {
         this.batch.reviews.push({ community: c.dbId, kind: "message", caseNumber, member: m.id, payload: { channel: j.channel, message: j.messageId, text: j.text }, at: j.at });
       }
     }
+    if (report) this.report(c, m, j, caseNumber, actions, outcomes, meta);
+  }
+
+  private report(c: CommunityState, m: MemberState, j: Judged, caseNumber: number, actions: Action[], outcomes: DecisionRecord["outcomes"], meta: EventMeta): void {
+    const { decision } = j;
     this.opts.onDecision?.({
       ...(meta.line !== undefined ? { line: meta.line } : {}),
       community: c.key,
@@ -370,7 +449,8 @@ export class Pipeline {
     });
   }
 
-  private async perform(a: Action): Promise<ActionOutcome> {
+  /** One attempt at the platform (the outbox retries; inline mode makes one). */
+  private async attempt(a: Action): Promise<ActionOutcome> {
     this.stats.actions++;
     const caps = this.opts.adapter.capabilities(a.community);
     let outcome: ActionOutcome;
@@ -390,11 +470,79 @@ export class Pipeline {
     return outcome;
   }
 
+  /** Performs one action: through the outbox (stored, keyed, retried) when there is one, else one attempt. */
+  private perform(a: Action): Promise<ActionOutcome> {
+    return this.attempt(a);
+  }
+
+  /** Gives each action its idempotency key and stores it in the outbox (before anything is performed). */
+  private async stage(c: CommunityState, actions: Action[], caseNumber: number | null, at: number): Promise<Action[]> {
+    const keyed: Action[] = [];
+    for (const a of actions) {
+      const action = this.keyed(c, a);
+      await this.outbox!.stage({ community: c.dbId, key: action.key!, caseNumber, action, at });
+      keyed.push(action);
+    }
+    return keyed;
+  }
+
+  /** The action with its key: from the event that caused it and its place among that event's actions. */
+  private keyed(c: CommunityState, a: Action): Action {
+    if (a.key) return a;
+    const cur = this.current;
+    cur.identity ??= eventIdentity(cur.event);
+    return { ...a, key: actionKey(c.key, cur.identity, cur.n++, a) };
+  }
+
   /** Performs one action and records it, with its outcome, in the action log. */
   private async performLogged(c: CommunityState, a: Action, caseNumber: number | null, at: number): Promise<ActionOutcome> {
-    const outcome = await this.perform(a);
-    this.batch.actionLogs.push({ community: c.dbId, caseNumber, kind: a.kind, payload: a, outcome, at });
-    return outcome;
+    if (!this.outbox) {
+      const outcome = await this.perform(a);
+      this.batch.actionLogs.push({ community: c.dbId, caseNumber, kind: a.kind, payload: a, outcome, at });
+      return outcome;
+    }
+    const action = this.keyed(c, a);
+    const r = await this.outbox.run({ community: c.dbId, key: action.key!, caseNumber, action, at });
+    // A repeat was logged when it was first performed.
+    if (!r.repeated) this.batch.actionLogs.push({ community: c.dbId, caseNumber, kind: a.kind, payload: action, outcome: r.outcome, at });
+    return r.outcome;
+  }
+
+  /** An action failed for good: recorded by the outbox; the moderators are told, once. */
+  private async gaveUp(a: Action, outcome: ActionOutcome, attempts: number, at: number): Promise<void> {
+    this.opts.logger.error({ action: a.kind, community: a.community, attempts, outcome }, "action failed for good");
+    if (a.kind === "alertModerators") return;
+    const c = this.communities.get(a.community);
+    if (!c) return;
+    const about = a.caseNumber ? ` for case #${a.caseNumber}` : "";
+    const text = `Steward could not ${describeAction(a)}${about} after ${attempts} attempt${attempts === 1 ? "" : "s"}: ${outcome.status === "failed" ? outcome.detail : outcome.status}. Please do it yourself.`;
+    await this.performLogged(c, { kind: "alertModerators", community: a.community, text, reason: "action failed", key: actionKey(a.community, "gave-up", 0, a) }, a.caseNumber ?? null, at);
+  }
+
+  /**
+   * Outbox mode: performs what a stopped or crashed run left pending (oldest first). Call before
+   * handing new events in. Returns how many actions were resumed.
+   */
+  async resumeOutbox(): Promise<number> {
+    if (!this.outbox) return 0;
+    const n = await this.outbox.resume();
+    if (n) this.opts.logger.info({ resumed: n }, "outbox: actions left pending by the last run performed");
+    return n;
+  }
+
+  /** Actions stored and not yet done, and cases waiting for theirs (the /metrics outbox depth). */
+  outboxDepth(): number {
+    return (this.outbox?.inFlight ?? 0) + this.lanes.size;
+  }
+
+  /**
+   * Waits for every queued case's actions (outbox mode), then writes everything pending. With
+   * `stop`, waits between retries end first: those actions stay pending for the next start.
+   */
+  async drain(options: { stop?: boolean } = {}): Promise<void> {
+    if (options.stop) this.outbox?.stop();
+    await this.lanes.drain();
+    await this.flush();
   }
 
   /**

@@ -57,7 +57,8 @@ export function decide(input: DecideInput): Decision | null {
 
   // Same act (cooldown): the message still goes, but no new case, strikes or escalation.
   const recent = state.recent.get(ruleKey(primary));
-  if (recent && now - recent.at < primary.rule.cooldownMs) {
+  // An event from before the remembered hit (a log replayed again) starts its own case.
+  if (recent && now >= recent.at && now - recent.at < primary.rule.cooldownMs) {
     recent.at = now;
     const cleanup = primary.rule.then.filter((c) => c.kind === "delete" || c.kind === "hold");
     return { ...base, consequences: cleanup, strikesAdded: 0, strikesAfter: before, status: "joined_case", joinsCase: recent.caseNumber };

@@ -78,6 +78,7 @@ export class PrismaPersistence implements Persistence {
       s.messageCount = m.messageCount;
       s.lastActiveAt = m.lastActiveAt?.getTime() ?? null;
       s.nudgedAt = m.nudgedAt?.getTime() ?? null;
+      s.moderation.recent = cooldownsFrom(m.cooldowns);
       byId.set(m.platformId, s);
     }
     for (const st of strikes) {
@@ -90,6 +91,7 @@ export class PrismaPersistence implements Persistence {
     await this.prisma.$transaction(async (tx) => {
       await writeMembers(tx, b);
       await writeCases(tx, b);
+      await writeCaseActions(tx, b);
       await writeCaseAppends(tx, b);
       await writeStrikes(tx, b);
       await writeActionLogs(tx, b);
@@ -97,6 +99,7 @@ export class PrismaPersistence implements Persistence {
       await writeDays(tx, b);
       await writeSuggestions(tx, b);
       await writeInsights(tx, b);
+      if (b.checkpoint) await writeCheckpoint(tx, b.checkpoint);
     }, { timeout: 60_000, maxWait: 30_000 });
   }
 }
@@ -108,15 +111,50 @@ async function run(tx: Tx, sql: string, rows: unknown[]): Promise<void> {
 function writeMembers(tx: Tx, b: WriteBatch) {
   const rows = b.members.map(({ community, member: m }) => ({
     c: Number(community), p: m.id, n: m.name ?? null, r: m.roles, j: iso(m.joinedAt), l: iso(m.leftAt), mc: m.messageCount, la: iso(m.lastActiveAt), nu: iso(m.nudgedAt),
+    cd: cooldownsOf(m),
   }));
   return run(tx, `
-    INSERT INTO members (community_id, platform_id, name, roles, joined_at, left_at, message_count, last_active_at, nudged_at)
-    SELECT x.c, x.p, x.n, ARRAY(SELECT json_array_elements_text(x.r)), x.j, x.l, x.mc, x.la, x.nu
-    FROM json_to_recordset($1::json) AS x(c int, p text, n text, r json, j timestamptz, l timestamptz, mc int, la timestamptz, nu timestamptz)
+    INSERT INTO members (community_id, platform_id, name, roles, joined_at, left_at, message_count, last_active_at, nudged_at, cooldowns)
+    SELECT x.c, x.p, x.n, ARRAY(SELECT json_array_elements_text(x.r)), x.j, x.l, x.mc, x.la, x.nu, x.cd
+    FROM json_to_recordset($1::json) AS x(c int, p text, n text, r json, j timestamptz, l timestamptz, mc int, la timestamptz, nu timestamptz, cd jsonb)
     ON CONFLICT (community_id, platform_id) DO UPDATE SET
       name = COALESCE(EXCLUDED.name, members.name), roles = EXCLUDED.roles, joined_at = EXCLUDED.joined_at,
       left_at = EXCLUDED.left_at, message_count = EXCLUDED.message_count, last_active_at = EXCLUDED.last_active_at,
-      nudged_at = EXCLUDED.nudged_at`, rows);
+      nudged_at = EXCLUDED.nudged_at, cooldowns = EXCLUDED.cooldowns`, rows);
+}
+
+/** A member's cooldowns ("guideline/rule" → [case, at]), kept so a restart never punishes one act twice. */
+function cooldownsOf(m: MemberState): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const [rule, r] of m.moderation.recent) out[rule] = [r.caseNumber, r.at];
+  return out;
+}
+
+function cooldownsFrom(json: unknown): MemberState["moderation"]["recent"] {
+  const recent: MemberState["moderation"]["recent"] = new Map();
+  if (json && typeof json === "object") {
+    for (const [rule, v] of Object.entries(json as Record<string, unknown>)) {
+      if (Array.isArray(v) && typeof v[0] === "number" && typeof v[1] === "number") recent.set(rule, { caseNumber: v[0], at: v[1] });
+    }
+  }
+  return recent;
+}
+
+/** Outcomes known after the case was written (outbox mode) replace its pending rows. */
+function writeCaseActions(tx: Tx, b: WriteBatch) {
+  const rows = b.caseActions.map((a) => ({ c: Number(a.community), num: a.number, act: a.actions }));
+  return run(tx, `
+    UPDATE cases SET actions = x.act, updated_at = now()
+    FROM json_to_recordset($1::json) AS x(c int, num int, act jsonb)
+    WHERE cases.community_id = x.c AND cases.number = x.num`, rows);
+}
+
+function writeCheckpoint(tx: Tx, c: { source: string; line: number }) {
+  return tx.$executeRawUnsafe(
+    `INSERT INTO replay_checkpoints (source, line, updated_at) VALUES ($1, $2, now())
+     ON CONFLICT (source) DO UPDATE SET line = EXCLUDED.line, updated_at = now()`,
+    c.source, c.line,
+  );
 }
 
 function writeCases(tx: Tx, b: WriteBatch) {
