@@ -13,6 +13,7 @@ import { createLogger } from "../log.js";
 import { PrismaPersistence } from "../store/pipeline-writer.js";
 import { DiscordAdapter, DiscordLoginError, DiscordSettingsProvider } from "../platforms/discord/index.js";
 import type { StewardHttp } from "../http/index.js";
+import { openRateStore } from "./rate-store.js";
 import { runUntilStopped, serveMetrics, startHttpOrClose, stopSignal } from "./service.js";
 
 export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<void> {
@@ -36,8 +37,11 @@ export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<v
     http = await startHttpOrClose(e, store, persistence.links, logger);
     logger.info({ port: http.port, publicUrl: http.publicUrl() }, "HTTP server listening (tracked links, /healthz)");
   }
+  // Rate windows shared with the other instances through Redis when REDIS_URL is set.
+  const rates = await openRateStore(e, logger, async () => { await http?.close(); await store.close(); });
   const pipeline: Pipeline = new Pipeline({
     observer: serveMetrics(http, () => pipeline),
+    rates: rates.rates,
     adapter,
     persistence,
     settings,
@@ -51,12 +55,14 @@ export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<v
   } catch (err) {
     await http?.close();
     await store.close();
+    await rates.close();
     if (err instanceof DiscordLoginError) throw new UserError(err.message, 1);
     const where = e.DISCORD_API_URL ? ` at ${e.DISCORD_API_URL}` : "";
     throw new UserError(`could not connect to Discord${where}: ${(err as Error).message}`, 69);
   }
   logger.info({ store: store.location, guidelines: library.all.ruleCount }, "connected to Discord; press Ctrl-C to stop");
   await runUntilStopped({ platform: "discord", adapter, pipeline, store, http, settings, library, logger, stopped });
+  await rates.close();
   // A shard process (steward start --shards) keeps an IPC channel to its manager open: close it so the process can exit.
   if (process.env.SHARDING_MANAGER && process.connected) process.disconnect();
 }

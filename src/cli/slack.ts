@@ -14,6 +14,7 @@ import { createLogger } from "../log.js";
 import { PrismaPersistence } from "../store/pipeline-writer.js";
 import { SlackAdapter, SlackLoginError, SlackSettingsProvider } from "../platforms/slack/index.js";
 import type { StewardHttp } from "../http/index.js";
+import { openRateStore } from "./rate-store.js";
 import { runUntilStopped, serveMetrics, startHttpOrClose, stopSignal } from "./service.js";
 
 export async function runSlack(opts: CommonOptions, io: Io, e: Env): Promise<void> {
@@ -38,13 +39,16 @@ export async function runSlack(opts: CommonOptions, io: Io, e: Env): Promise<voi
     logger,
     communitySettings: (c) => settings.get(c),
   });
-  const pipeline: Pipeline = new Pipeline({ adapter, persistence, settings, library, logger, customers: new PrismaCustomers(store.prisma), observer: serveMetrics(http, () => pipeline) });
+  // Rate windows shared with the other instances through Redis when REDIS_URL is set.
+  const rates = await openRateStore(e, logger, async () => { await http.close(); await store.close(); });
+  const pipeline: Pipeline = new Pipeline({ adapter, persistence, settings, library, logger, customers: new PrismaCustomers(store.prisma), observer: serveMetrics(http, () => pipeline), rates: rates.rates });
   const stopped = stopSignal();
   try {
     await adapter.start((event) => pipeline.handle(event));
   } catch (err) {
     await http.close();
     await store.close();
+    await rates.close();
     if (err instanceof SlackLoginError) throw new UserError(err.message, 1);
     const where = e.SLACK_API_URL ? ` at ${e.SLACK_API_URL}` : "";
     throw new UserError(`could not connect to Slack${where}: ${(err as Error).message}`, 69);
@@ -52,4 +56,5 @@ export async function runSlack(opts: CommonOptions, io: Io, e: Env): Promise<voi
   const mode = e.SLACK_APP_TOKEN ? "Socket Mode" : `HTTP, ${http.publicUrl()}/slack/events`;
   logger.info({ port: http.port, store: store.location, guidelines: library.all.ruleCount }, `connected to Slack (${mode}); press Ctrl-C to stop`);
   await runUntilStopped({ platform: "slack", adapter, pipeline, store, http, settings, library, logger, stopped });
+  await rates.close();
 }

@@ -17,6 +17,10 @@ export const envSchema = z.object({
     (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
     { message: "must start with postgresql:// or postgres://" },
   ),
+  /** Redis URL; when set, rate windows are shared by every instance on it (docs/scaling.md). Its password is never logged. */
+  REDIS_URL: optionalUrl("redis://[:password@]host:6379[/db]").refine((v) => v === undefined || /^rediss?:\/\//.test(v), {
+    message: "must start with redis:// or rediss://",
+  }),
   /** Folder of guideline YAML files. */
   STEWARD_RULES_DIR: z.string().min(1).optional(),
   /** Folder of per-community settings files (<community>.yaml). */

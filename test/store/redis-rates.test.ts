@@ -9,6 +9,12 @@ import { Redis } from "ioredis";
 import { RedisRateStore, RedisUnavailableError } from "../../src/store/redis-rates.js";
 import { rateCondition } from "../../src/guidelines/conditions/links/rate.js";
 import { compile, fakeContext, message } from "../guidelines/links/fake-context.js";
+import { PassThrough } from "node:stream";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { runCli } from "../../src/cli/main.js";
+import { FakeDiscord, IDS, exampleSeed } from "../fake-discord/index.js";
 
 const url = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const unreachable = await reachable(url);
@@ -205,6 +211,52 @@ describe.skipIf(unreachable !== null)("RedisRateStore on a real Redis", () => {
     expect(logA.lines.some((l) => l.level === "info" && /Redis is back/.test(l.msg))).toBe(true);
     await until(() => b.peek("k", t + 4, 60_000) === 3, 5_000);
   }, 30_000);
+
+  describe("steward start with REDIS_URL", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "steward-redis-start-"));
+    const fake = new FakeDiscord(exampleSeed());
+    afterAll(async () => {
+      await fake.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    async function cli(args: string[], env: NodeJS.ProcessEnv) {
+      const err = new PassThrough();
+      let e = "";
+      err.on("data", (c) => (e += String(c)));
+      const code = await runCli(args, { out: new PassThrough(), err, env: { LOG_LEVEL: "silent", PORT: "0", ...env }, version: "0" });
+      return { code, err: e };
+    }
+
+    it("refuses to start when Redis cannot be reached, naming REDIS_URL without its password", async () => {
+      const port = await freePort();
+      const r = await cli(["start", "--data-dir", path.join(dir, "a")], { DISCORD_TOKEN: "x", DISCORD_API_URL: "http://127.0.0.1:9/api", REDIS_URL: `redis://:hunter2-pw@127.0.0.1:${port}` });
+      expect(r.code).toBe(69);
+      expect(r.err.trim()).toBe(`steward: Redis at REDIS_URL (redis://:***@127.0.0.1:${port}) cannot be reached: connect ECONNREFUSED 127.0.0.1:${port}`);
+    });
+
+    it("replicates the pipeline's rate hits to the stream and stops cleanly", async () => {
+      await fake.start();
+      const redis = new Redis(url);
+      const since = (await redis.xrevrange("steward:rates", "+", "-", "COUNT", 1))[0]?.[0] ?? "0-0";
+      const running = cli(["start", "--data-dir", path.join(dir, "b")], { DISCORD_TOKEN: "fake-token.steward.test", DISCORD_API_URL: fake.apiUrl, REDIS_URL: url });
+      const deadline = Date.now() + 15_000;
+      while (fake.readySessions === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(fake.readySessions).toBeGreaterThan(0);
+      fake.messageCreate({ id: "1100000000000888001", guildId: IDS.guild, channelId: IDS.general, authorId: IDS.alice, content: "hello from one instance" });
+      const mine = `${os.hostname()}:${process.pid}:`;
+      let sent: string[] = [];
+      for (let i = 0; i < 100 && !sent.some((h) => h.includes(IDS.alice)); i++) {
+        const entries = await redis.xrange("steward:rates", `(${since}`, "+");
+        sent = entries.filter(([, f]) => f[1]!.startsWith(mine)).map(([, f]) => f[3]!);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      redis.disconnect();
+      expect(sent.some((h) => h.includes(IDS.alice))).toBe(true);
+      process.emit("SIGINT");
+      expect((await running).code).toBe(0);
+    }, 30_000);
+  });
 
   async function startRedis(port: number): Promise<ChildProcess> {
     const p = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
