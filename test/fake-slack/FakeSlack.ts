@@ -6,9 +6,14 @@
 // It also takes the posts to commands' response_url (POST /response/<id>), and serves Socket Mode:
 // apps.connections.open (with the app token) gives a ws:// URL on the same port, where the fake says
 // hello and sends envelopes (events_api, slash_commands, interactive) that the app acknowledges.
+// Faults (faults.ts): 429 with Retry-After, 500/503 and slow answers per method; Socket Mode
+// connections dropped by the server (dropSockets), after which unacknowledged envelopes are sent
+// again on the next connection, with retry_attempt, as Slack does. `calls` records only the calls
+// Slack answered (a faulted attempt is in faults.served instead).
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { Faults } from "./faults.js";
 
 export interface FakeUser {
   id: string;
@@ -102,6 +107,15 @@ export class FakeSlack {
   private readonly sockets = new Set<WebSocket>();
   /** Envelope ids the app acknowledged over Socket Mode, with the ack's payload. */
   readonly acks = new Map<string, Record<string, unknown>>();
+  readonly faults = new Faults();
+  /** Envelopes not acknowledged yet: sent again on every new connection (Slack's redelivery). */
+  private readonly unacked = new Map<string, { type: string; payload: Record<string, unknown>; attempts: number; retry?: { attempt: number; reason: string } | undefined }>();
+  /** Socket Mode connections accepted since start (reconnections included). */
+  connectionsAccepted = 0;
+  /** The next ack is lost with the connection (the app handled the envelope; Slack does not know). */
+  loseNextAck = false;
+  /** Envelopes sent again after a dropped connection. */
+  redelivered = 0;
   private clock = 1_800_000_000;
   private seq = 0;
 
@@ -110,12 +124,26 @@ export class FakeSlack {
   async start(): Promise<void> {
     this.wss.on("connection", (ws) => {
       this.sockets.add(ws);
+      this.connectionsAccepted++;
       ws.on("close", () => this.sockets.delete(ws));
       ws.on("message", (data) => {
         const m = JSON.parse(String(data)) as { envelope_id?: string; payload?: Record<string, unknown> };
-        if (m.envelope_id) this.acks.set(m.envelope_id, m.payload ?? {});
+        if (m.envelope_id && this.loseNextAck) {
+          // The ack never reaches Slack: the connection breaks first; the envelope comes again.
+          this.loseNextAck = false;
+          ws.terminate();
+          return;
+        }
+        if (m.envelope_id) {
+          this.acks.set(m.envelope_id, m.payload ?? {});
+          this.unacked.delete(m.envelope_id);
+        }
       });
       ws.send(JSON.stringify({ type: "hello", num_connections: 1, connection_info: { app_id: "ASTEWARD1" } }));
+      for (const [id, e] of this.unacked) {
+        if (e.attempts > 0) this.redelivered++;
+        this.transmit(ws, id, e);
+      }
     });
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
   }
@@ -128,14 +156,38 @@ export class FakeSlack {
   /** Sends an envelope to every Socket Mode connection; resolves with the app's ack payload. */
   async sendEnvelope(type: "events_api" | "slash_commands" | "interactive", payload: Record<string, unknown>, timeoutMs = 5000, retry?: { attempt: number; reason: string }): Promise<Record<string, unknown>> {
     const id = `env-${++this.seq}`;
-    const extra = retry ? { retry_attempt: retry.attempt, retry_reason: retry.reason } : {};
-    for (const ws of this.sockets) ws.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type !== "events_api", ...extra }));
+    const e = { type, payload, attempts: 0, retry };
+    this.unacked.set(id, e);
+    // With no connection open (dropped, the app reconnecting) it goes out on the next one.
+    for (const ws of this.sockets) this.transmit(ws, id, e);
     const deadline = Date.now() + timeoutMs;
     while (!this.acks.has(id)) {
       if (Date.now() > deadline) throw new Error(`envelope ${id} (${type}) not acknowledged within ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 20));
     }
     return this.acks.get(id)!;
+  }
+
+  private transmit(ws: WebSocket, id: string, e: { type: string; payload: Record<string, unknown>; attempts: number; retry?: { attempt: number; reason: string } | undefined }): void {
+    const retry = e.attempts > 0 ? { retry_attempt: e.attempts, retry_reason: "timeout" } : e.retry ? { retry_attempt: e.retry.attempt, retry_reason: e.retry.reason } : {};
+    e.attempts++;
+    ws.send(JSON.stringify({ envelope_id: id, type: e.type, payload: e.payload, accepts_response_payload: e.type !== "events_api", ...retry }));
+  }
+
+  /** Drops every Socket Mode connection from the server's side (no close handshake), as a network fault or a recycled Slack pod would. */
+  dropSockets(): number {
+    const n = this.sockets.size;
+    for (const ws of this.sockets) ws.terminate();
+    return n;
+  }
+
+  /** Resolves once `n` connections are open (the app reconnected). */
+  async waitForConnections(n = 1, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.sockets.size < n) {
+      if (Date.now() > deadline) throw new Error(`no Socket Mode connection within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
 
   async stop(): Promise<void> {
@@ -303,6 +355,13 @@ export class FakeSlack {
     }
     const method = /^\/api\/([\w.]+)$/.exec(url.pathname)?.[1];
     if (!method) return respond(404, { ok: false, error: "unknown_method" });
+    const fault = this.faults.take(method);
+    if (fault && "status" in fault) {
+      // Not performed: Slack turned the call away.
+      res.writeHead(fault.status, { "content-type": "application/json; charset=utf-8", ...(fault.status === 429 ? { "retry-after": String(fault.retryAfter) } : {}) });
+      res.end(JSON.stringify({ ok: false, error: fault.status === 429 ? "ratelimited" : "internal_error" }));
+      return;
+    }
     const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
     const tokenText = bearer ?? (typeof args.token === "string" ? args.token : undefined);
     delete args.token;
@@ -320,6 +379,8 @@ export class FakeSlack {
       }
     }
     this.calls.push({ method, token: tokenText, args, answer });
+    if (fault) await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (res.destroyed) return; // the client gave up waiting
     respond(200, answer, token?.scopes);
   }
 }

@@ -2,6 +2,7 @@
 // Bolt receiver at /slack/events, the Slack adapter and the real pipeline on an in-memory store.
 import { HttpServer, healthRoute } from "../../src/http/index.js";
 import { SlackAdapter, SlackSettingsProvider } from "../../src/platforms/slack/index.js";
+import type { SlackApiTuning } from "../../src/platforms/slack/api-client.js";
 import { Pipeline, type CommandRecord, type DecisionRecord } from "../../src/core/pipeline.js";
 import { GuidelineLibrary, defaultRulesDir } from "../../src/guidelines/library.js";
 import { communitySettingsSchema, type CommunitySettings } from "../../src/config/settings-schema.js";
@@ -20,6 +21,10 @@ export interface HarnessOptions {
   socket?: boolean;
   /** The workspace's settings file, as YAML would give it. */
   settings?: Record<string, unknown>;
+  /** The Web API clients' retries and timeout. */
+  api?: SlackApiTuning;
+  /** Socket Mode's ping timeout, also the step of its reconnect delay. */
+  socketPingTimeoutMs?: number;
 }
 
 export class SlackHarness {
@@ -54,6 +59,8 @@ export class SlackHarness {
       ...(this.o.userToken ? { userToken: this.o.userToken } : {}),
       ...(this.o.socket ? { appToken: "xapp-fake-app" } : { signingSecret: SECRET, http: this.server }),
       apiUrl: this.fake.apiUrl,
+      ...(this.o.api ? { api: this.o.api } : {}),
+      ...(this.o.socketPingTimeoutMs ? { socketPingTimeoutMs: this.o.socketPingTimeoutMs } : {}),
       logger: silentLogger,
       communitySettings: (c) => settings.get(c),
     });

@@ -13,7 +13,8 @@ import { parseCommandButton } from "../../commands/buttons.js";
 import { parseTestimonialButton } from "../../testimonials/custom-id.js";
 import type { Logger } from "../../log.js";
 import type { Route } from "../../http/index.js";
-import { boltLogger, webClient, type WebClient } from "./bolt.js";
+import { boltLogger, type WebClient } from "./bolt.js";
+import { apiClients, type SlackApiStats, type SlackApiTuning } from "./api-client.js";
 import { slackCapabilities, type SlackCapabilities } from "./capabilities.js";
 import { SlackChannels } from "./channels.js";
 import { parseStewardText } from "./commands.js";
@@ -40,6 +41,10 @@ export interface SlackAdapterOptions {
   /** Web API base (tests: the fake Slack). */
   apiUrl?: string | undefined;
   logger: Logger;
+  /** The Web API clients' retries and timeout (tests shorten them). */
+  api?: SlackApiTuning | undefined;
+  /** Socket Mode: how long to wait for a pong, and the step of the reconnect delay (Bolt's default 5 s). */
+  socketPingTimeoutMs?: number | undefined;
   communitySettings?: (community: string) => CommunitySettings;
 }
 
@@ -50,6 +55,10 @@ const NO_CAPS: SlackCapabilities = { kinds: new Set(), missing: new Map() };
 export class SlackAdapter implements PlatformAdapter {
   readonly platform = "slack" as const;
   private client: WebClient;
+  /** Posts (chat.postMessage, chat.postEphemeral, file uploads): not retried after a timeout. */
+  private posts: WebClient;
+  /** 429s, retries and calls given up, since start. */
+  readonly apiStats: SlackApiStats;
   private app: App | null = null;
   private caps: SlackCapabilities = NO_CAPS;
   private botUserId = "";
@@ -62,7 +71,7 @@ export class SlackAdapter implements PlatformAdapter {
   readonly seenEvents = new SeenEvents();
 
   constructor(private readonly opts: SlackAdapterOptions) {
-    this.client = webClient(opts.botToken, opts.logger, opts.apiUrl);
+    ({ client: this.client, posts: this.posts, stats: this.apiStats } = apiClients(opts.botToken, opts.logger, opts.apiUrl, opts.api));
     this.members = new SlackMembers(this.client);
     this.channels = new SlackChannels(this.client);
   }
@@ -93,11 +102,13 @@ export class SlackAdapter implements PlatformAdapter {
     if (!o.appToken && !o.http) throw new Error("Slack's HTTP mode needs Steward's HTTP server");
     await this.learnGrants();
     const logger = boltLogger(o.logger);
-    const common = { token: o.botToken, botId: this.botId, botUserId: this.botUserId, logger, clientOptions: { ...(o.apiUrl ? { slackApiUrl: o.apiUrl } : {}), retryConfig: { retries: 2 } } };
+    const clientOptions = o.apiUrl ? { slackApiUrl: o.apiUrl } : {};
+    const common = { token: o.botToken, botId: this.botId, botUserId: this.botUserId, logger, clientOptions: { ...clientOptions, retryConfig: { retries: 2 } } };
     let app: App;
     if (o.appToken) {
       // Built here rather than by App: its WebSocket URL comes from apps.connections.open, which must use SLACK_API_URL too.
-      const receiver = new SocketModeReceiver({ appToken: o.appToken, logger, installerOptions: { clientOptions: common.clientOptions } });
+      // No retryConfig of ours there: the socket client's own (100 quick retries) keeps reconnecting through an outage.
+      const receiver = new SocketModeReceiver({ appToken: o.appToken, logger, installerOptions: { clientOptions }, ...(o.socketPingTimeoutMs ? { clientPingTimeout: o.socketPingTimeoutMs } : {}) });
       app = new App({ ...common, receiver, socketMode: true });
     } else {
       const receiver = new HTTPReceiver({ signingSecret: o.signingSecret!, endpoints: "/slack/events", logger });
@@ -328,7 +339,13 @@ export class SlackAdapter implements PlatformAdapter {
     switch (a.kind) {
       case "deleteMessage":
         // Only a workspace admin's user token may delete other people's messages.
-        await this.client.chat.delete({ channel: await this.channels.resolve(a.channel), ts: a.message, token: this.opts.userToken! });
+        try {
+          await this.client.chat.delete({ channel: await this.channels.resolve(a.channel), ts: a.message, token: this.opts.userToken! });
+        } catch (e) {
+          // Gone already: its author deleted it, or an attempt whose answer was lost did (the client retried).
+          if (slackError(e)?.error === "message_not_found") return "the message was already gone";
+          throw e;
+        }
         return "deleted with the admin's user token";
       case "warn":
         return this.warn(a.member, a.text, a.channel);
@@ -343,10 +360,10 @@ export class SlackAdapter implements PlatformAdapter {
         return "alerted the mod log; the message is in the review queue (/steward review)";
       }
       case "reply":
-        await this.client.chat.postMessage({ channel: await this.channels.resolve(a.channel), text: a.text, ...(a.replyTo ? { thread_ts: a.replyTo } : {}), unfurl_links: false });
+        await this.posts.chat.postMessage({ channel: await this.channels.resolve(a.channel), text: a.text, ...(a.replyTo ? { thread_ts: a.replyTo } : {}), unfurl_links: false });
         return;
       case "postMessage":
-        await this.client.chat.postMessage({ channel: await this.channels.resolve(a.channel), text: a.text, unfurl_links: false });
+        await this.posts.chat.postMessage({ channel: await this.channels.resolve(a.channel), text: a.text, unfurl_links: false });
         return a.attachments?.length ? `text posted; ${a.attachments.length} attachment(s) not sent (file uploads are not implemented for Slack yet)` : undefined;
       case "removeFromChannel": {
         const channel = await this.channels.resolve(a.channel);
@@ -367,7 +384,7 @@ export class SlackAdapter implements PlatformAdapter {
   private async warn(member: string, text: string, channel: string | undefined): Promise<string | void> {
     if (channel) {
       try {
-        await this.client.chat.postEphemeral({ channel: await this.channels.resolve(channel), user: member, text });
+        await this.posts.chat.postEphemeral({ channel: await this.channels.resolve(channel), user: member, text });
         return;
       } catch (e) {
         if (!slackError(e) && !(e instanceof Refused)) throw e;
@@ -385,7 +402,7 @@ export class SlackAdapter implements PlatformAdapter {
       if (!fallback || !slackError(e)) throw e;
     }
     const channel = await this.channels.resolve(fallback);
-    await this.client.chat.postMessage({ channel, ...textWithButtons(`<@${member}> ${text}`, buttons) });
+    await this.posts.chat.postMessage({ channel, ...textWithButtons(`<@${member}> ${text}`, buttons) });
     return `direct message refused; mentioned in <#${channel}>`;
   }
 
@@ -393,7 +410,7 @@ export class SlackAdapter implements PlatformAdapter {
     const open = await this.client.conversations.open({ users: member });
     const channel = open.channel?.id;
     if (!channel) throw new Refused("Slack opened no direct message channel");
-    await this.client.chat.postMessage({ channel, ...message, unfurl_links: false } as Parameters<WebClient["chat"]["postMessage"]>[0]);
+    await this.posts.chat.postMessage({ channel, ...message, unfurl_links: false } as Parameters<WebClient["chat"]["postMessage"]>[0]);
   }
 
   private async postModLog(community: string, caseNumber: number | undefined, reason: string, text: string): Promise<void> {
@@ -401,7 +418,7 @@ export class SlackAdapter implements PlatformAdapter {
     if (!channel) throw new Refused("no mod-log channel (set channels.modLog, or create a channel named mod-log and invite Steward)");
     const rule = /^([\w.-]+\/[\w.-]+):/.exec(reason)?.[1];
     const title = [caseNumber ? `Case #${caseNumber}` : "", rule ?? ""].filter(Boolean).join(" · ") || "Steward";
-    await this.client.chat.postMessage({ channel, text: `*${title}*\n${text}`.slice(0, 3900), unfurl_links: false });
+    await this.posts.chat.postMessage({ channel, text: `*${title}*\n${text}`.slice(0, 3900), unfurl_links: false });
   }
 
   private async respond(handle: string | undefined, reply: Parameters<typeof replyMessage>[0]): Promise<string | void> {
@@ -417,7 +434,7 @@ export class SlackAdapter implements PlatformAdapter {
       }
     }
     if (!pending.channel) throw new Refused("nowhere to answer: no response URL and no channel");
-    await this.client.chat.postEphemeral({ channel: pending.channel, user: pending.user, ...replyMessage(reply) });
+    await this.posts.chat.postEphemeral({ channel: pending.channel, user: pending.user, ...replyMessage(reply) });
     return "answered with chat.postEphemeral";
   }
 

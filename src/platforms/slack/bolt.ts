@@ -17,8 +17,3 @@ export function boltLogger(log: Logger): BoltLogger {
     setName: () => {},
   };
 }
-
-/** The Web API client Steward acts with: few retries, so a Slack outage does not stall the event queue for long. */
-export function webClient(token: string, log: Logger, apiUrl: string | undefined): WebClient {
-  return new webApi.WebClient(token, { logger: boltLogger(log), retryConfig: { retries: 2, factor: 2, minTimeout: 500 }, ...(apiUrl ? { slackApiUrl: apiUrl } : {}) });
-}

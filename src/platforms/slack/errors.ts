@@ -1,7 +1,10 @@
 // Slack Web API errors as action outcomes: Slack's refusals (not_in_channel, cant_delete_message,
-// missing_scope …) are "refused" with Slack's error code and what it means; network trouble and
-// server errors are "failed", worth another try.
+// missing_scope …) are "refused" with Slack's error code and what it means, never worth repeating;
+// what outlasted the client's retries — 429s, 5xx answers, timeouts, network trouble — is "failed"
+// and retryable (later, by whoever keeps the action); other HTTP answers are failed for good; a post
+// that may have landed (MaybeDone) is failed and not retryable, so it is never doubled.
 import type { ActionOutcome } from "../../core/actions.js";
+import { MaybeDone, isTimeout } from "./api-client.js";
 
 /** A refusal found before calling Slack. */
 export class Refused extends Error {}
@@ -44,13 +47,24 @@ export function slackError(e: unknown): { error: string; detail: string } | null
 
 export function failure(e: unknown): ActionOutcome {
   if (e instanceof Refused) return { status: "refused", detail: e.message };
+  if (e instanceof MaybeDone) return { status: "failed", detail: e.message, retryable: false };
   const platform = slackError(e);
   if (platform) {
     if (platform.error === "ratelimited" || platform.error === "internal_error" || platform.error === "fatal_error") return { status: "failed", detail: platform.detail, retryable: true };
     return { status: "refused", detail: platform.detail };
   }
-  const err = e as SlackErrorShape;
-  const status = err?.statusCode ?? err?.status;
+  const err = e as SlackErrorShape & { retriesLeft?: number; attemptNumber?: number };
+  const tries = err?.attemptNumber ? ` after ${err.attemptNumber} attempt${err.attemptNumber === 1 ? "" : "s"}` : "";
   const message = e instanceof Error ? e.message : String(e);
+  // @slack/web-api gives up on a 429 with a plain Error naming the Retry-After.
+  const limited = /rate limit was exceeded.*retry-after: (\d+)/i.exec(message);
+  if (limited) return { status: "failed", detail: `Slack: rate limited (HTTP 429, Retry-After ${limited[1]} s)${tries}`, retryable: true };
+  if (err?.code === "slack_webapi_http_error") {
+    const status = err.statusCode ?? 0;
+    return { status: "failed", detail: `Slack: HTTP ${status}${tries}`, retryable: status >= 500 || status === 429 || status === 408 };
+  }
+  if (isTimeout(e)) return { status: "failed", detail: `Slack: no answer in time${tries}`, retryable: true };
+  if (err?.code === "slack_webapi_request_error") return { status: "failed", detail: `Slack: ${message}${tries}`, retryable: true };
+  const status = err?.statusCode ?? err?.status;
   return { status: "failed", detail: `Slack: ${message}`, retryable: status === undefined || status >= 500 || status === 429 };
 }
