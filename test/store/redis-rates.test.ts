@@ -1,5 +1,5 @@
 // Rate windows shared through Redis: two stores on one Redis stand for two Steward instances.
-// Runs against a real Redis (REDIS_URL, default redis://127.0.0.1:6379; .ci/run starts one);
+// Runs against a real Redis (TEST_REDIS_URL or REDIS_URL, default redis://127.0.0.1:6379; .ci/run starts one);
 // skipped, saying why, when none answers. The outage test runs its own redis-server on a free port.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import net from "node:net";
@@ -16,21 +16,22 @@ import path from "node:path";
 import { runCli } from "../../src/cli/main.js";
 import { FakeDiscord, IDS, exampleSeed } from "../fake-discord/index.js";
 
-const url = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const url = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const unreachable = await reachable(url);
-if (unreachable) console.warn(`test/store/redis-rates: skipped, no Redis at REDIS_URL (${new URL(url).host}): ${unreachable}`);
+if (unreachable) console.warn(`test/store/redis-rates: skipped, no Redis at ${process.env.TEST_REDIS_URL ? "TEST_REDIS_URL" : "REDIS_URL"} (${new URL(url).host}): ${unreachable}`);
 const hasServer = spawnSync("redis-server", ["--version"]).status === 0;
 
 /** null when a Redis answers PING at the URL, else why not. */
 async function reachable(u: string): Promise<string | null> {
   const r = new Redis(u, { lazyConnect: true, retryStrategy: () => null, connectTimeout: 1_000, maxRetriesPerRequest: 0 });
-  r.on("error", () => undefined);
+  let cause: Error | undefined;
+  r.on("error", (err: Error) => (cause = err));
   try {
     await r.connect();
     await r.ping();
     return null;
   } catch (err) {
-    return (err as Error).message;
+    return (cause ?? (err as Error)).message;
   } finally {
     r.disconnect();
   }
