@@ -30,7 +30,7 @@ export async function startHttpOrClose(e: Env, store: Store, links: LinkStore, l
 
 /** /metrics on the HTTP server (when this process has one); the pipeline reports to it. */
 export function serveMetrics(http: StewardHttp | undefined, pipeline: () => Pipeline): StewardMetrics {
-  const metrics = new StewardMetrics(() => pipeline().pendingWrites());
+  const metrics = new StewardMetrics(() => pipeline().pendingWrites(), { outboxDepth: () => pipeline().outboxDepth() });
   http?.server.add(metrics.route());
   return metrics;
 }
@@ -72,6 +72,8 @@ export async function runUntilStopped(s: Service): Promise<void> {
     perform: (a) => s.adapter.perform(a), ...(s.adapter.serves ? { serves: (c: string) => s.adapter.serves!(c) } : {}),
   });
   await insights.start();
+  // What a stopped or crashed run left in the outbox is performed now, alongside new events.
+  void pipeline.resumeOutbox().catch((err: unknown) => logger.error({ err }, "outbox: could not resume pending actions"));
   // Guidelines reload when their files change; an invalid save keeps the last good rules and alerts moderators.
   const rulesWatch = watchGuidelines(s.library.dir, () => void pipeline.reloadChangedGuidelines().catch((err: unknown) => logger.error({ err }, "guidelines reload failed")), {
     onError: (err) => logger.warn({ err }, "not watching the rules folder for changes"),
@@ -81,7 +83,12 @@ export async function runUntilStopped(s: Service): Promise<void> {
   clearInterval(flusher);
   await minutely.destroy();
   await insights.stop();
-  logger.info("stopping: disconnecting, writing pending changes, closing the database");
+  // Intake stops first; actions already decided are performed (those still waiting to retry after
+  // the grace period stay pending in the outbox for the next start); then the platform disconnects.
+  logger.info("stopping: finishing decided actions, writing pending changes, disconnecting, closing the database");
+  pipeline.closeIntake();
+  await pipeline.drain({ graceMs: 10_000 });
+  if (pipeline.stats.refusedWhileStopping) logger.warn({ events: pipeline.stats.refusedWhileStopping }, "events that arrived while stopping were not handled");
   await s.adapter.stop();
   await s.http?.close();
   await pipeline.flush();

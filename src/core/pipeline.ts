@@ -138,7 +138,8 @@ export class Pipeline {
   private readonly spans = new MembershipRecorder();
   private readonly insights: boolean;
   private flushing: Promise<void> | null = null;
-  readonly stats = { events: 0, decisions: 0, actions: 0, failedActions: 0 };
+  readonly stats = { events: 0, decisions: 0, actions: 0, failedActions: 0, refusedWhileStopping: 0 };
+  private intakeClosed = false;
   private readonly rates: RateStore;
   private library: GuidelineLibrary;
   private readonly commandHost: CommandHost;
@@ -190,6 +191,10 @@ export class Pipeline {
   }
 
   async handle(event: StewardEvent, meta: EventMeta = {}): Promise<void> {
+    if (this.intakeClosed) {
+      this.stats.refusedWhileStopping++;
+      return;
+    }
     if (this.outbox) this.current = { event, identity: null, n: 0 };
     const observer = this.opts.observer;
     if (!observer) return this.handleEvent(event, meta);
@@ -535,12 +540,23 @@ export class Pipeline {
     return (this.outbox?.inFlight ?? 0) + this.lanes.size;
   }
 
+  /** Shutting down: events arriving from now on are not handled (counted in stats.refusedWhileStopping). */
+  closeIntake(): void {
+    this.intakeClosed = true;
+  }
+
   /**
    * Waits for every queued case's actions (outbox mode), then writes everything pending. With
-   * `stop`, waits between retries end first: those actions stay pending for the next start.
+   * `graceMs`, actions still waiting to be retried after that long stop waiting: they stay pending
+   * in the outbox and the next start performs them.
    */
-  async drain(options: { stop?: boolean } = {}): Promise<void> {
-    if (options.stop) this.outbox?.stop();
+  async drain(options: { graceMs?: number } = {}): Promise<void> {
+    if (options.graceMs !== undefined && this.lanes.size) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([this.lanes.drain(), new Promise((r) => (timer = setTimeout(r, options.graceMs)))]);
+      clearTimeout(timer);
+      this.outbox?.stop();
+    }
     await this.lanes.drain();
     await this.flush();
   }

@@ -1,6 +1,6 @@
 // GET /metrics in Prometheus' text format: events handled (rate() gives events/s) with the time
 // each took, actions by kind and outcome, writes waiting for the next flush, and the process's
-// own figures (memory, CPU, event-loop lag). prom-client writes the exposition format.
+// own figures (memory, CPU, event-loop lag), and the outbox's depth. prom-client writes the exposition format.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { PipelineObserver } from "../core/observer.js";
 import type { Route } from "./server.js";
@@ -11,8 +11,11 @@ export class StewardMetrics implements PipelineObserver {
   private readonly latency: Histogram<"type">;
   private readonly actions: Counter<"kind" | "status">;
 
-  /** @param pendingWrites writes waiting for the next flush (the pipeline's pendingWrites) */
-  constructor(pendingWrites: () => number, opts: { processMetrics?: boolean } = {}) {
+  /**
+   * @param pendingWrites writes waiting for the next flush (the pipeline's pendingWrites)
+   * @param outboxDepth actions stored and not yet done, and cases waiting for theirs (the pipeline's outboxDepth)
+   */
+  constructor(pendingWrites: () => number, opts: { processMetrics?: boolean; outboxDepth?: () => number } = {}) {
     this.events = new Counter({ name: "steward_events_total", help: "Events handled, by type", labelNames: ["type"], registers: [this.registry] });
     this.latency = new Histogram({
       name: "steward_event_seconds",
@@ -23,6 +26,8 @@ export class StewardMetrics implements PipelineObserver {
     });
     this.actions = new Counter({ name: "steward_actions_total", help: "Actions performed, by kind and outcome", labelNames: ["kind", "status"], registers: [this.registry] });
     new Gauge({ name: "steward_pending_writes", help: "Writes waiting for the next flush to the database", registers: [this.registry], collect() { this.set(pendingWrites()); } });
+    const depth = opts.outboxDepth;
+    if (depth) new Gauge({ name: "steward_outbox_depth", help: "Actions stored and not yet done, and cases waiting for theirs (outbox)", registers: [this.registry], collect() { this.set(depth()); } });
     if (opts.processMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: "steward_" });
   }
 
