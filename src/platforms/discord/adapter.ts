@@ -1,12 +1,14 @@
 // The Discord platform: a discord.js client that turns gateway events into Steward events and
-// performs Steward's actions through the REST API. discord.js retries 429s (and 5xx) itself.
+// performs Steward's actions through the REST API. discord.js waits out short 429s and retries a 5xx
+// or a timeout once (outcomes.ts: restOptions); the rest is an outcome the outbox may retry, so every
+// action is safe to repeat: creates carry the action's key as nonce (enforce_nonce), and "already so"
+// answers (message gone, member gone, not banned) are done.
 import {
   Client,
   DiscordAPIError,
   DiscordjsErrorCodes,
   Events,
   GatewayIntentBits,
-  HTTPError,
   Partials,
   RESTJSONErrorCodes,
   type Guild,
@@ -19,6 +21,7 @@ import type { StewardEvent } from "../../core/events.js";
 import type { EventSink, MemberInspection, PlatformAdapter } from "../../core/platform.js";
 import type { Logger } from "../../log.js";
 import { DiscordLoginError } from "./errors.js";
+import { Refused, alreadyDone, failure, idempotent, restOptions, type DiscordRestLimits } from "./outcomes.js";
 import { splitMessage } from "../../util/split-text.js";
 import * as map from "./events.js";
 import { actorDenial, protectedReason } from "./permissions.js";
@@ -58,10 +61,9 @@ export interface DiscordAdapterOptions {
   registerCommands?: boolean;
   /** A community's settings (for the screening gate: its questions and channel). Without it there is no gate. */
   communitySettings?: (community: string) => CommunitySettings;
+  /** REST timeout, retries and the longest rate limit waited out (defaults and why: outcomes.ts). */
+  rest?: DiscordRestLimits;
 }
-
-/** Outcome of a refusal found before calling Discord. */
-class Refused extends Error {}
 
 export class DiscordAdapter implements PlatformAdapter {
   readonly platform = "discord" as const;
@@ -93,7 +95,10 @@ export class DiscordAdapter implements PlatformAdapter {
       intents: DISCORD_INTENTS,
       // Reactions and deletes on messages sent before Steward started (not cached) still arrive.
       partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User, Partials.GuildMember],
-      ...(this.opts.apiUrl ? { rest: { api: this.opts.apiUrl } } : {}),
+      rest: restOptions(this.opts.rest, this.opts.apiUrl),
+      // A message sent without an action key still gets a nonce (per send) with enforce_nonce, so discord.js's own
+      // retry after a timeout or 5xx cannot post it twice.
+      enforceNonce: true,
     });
     this.client = client;
     const settings = this.opts.communitySettings;
@@ -281,18 +286,25 @@ export class DiscordAdapter implements PlatformAdapter {
         const channel = await this.textChannel(guild, a.channel);
         const cached = channel.messages.cache.get(a.message);
         if (cached?.member) refuseIfProtected(cached.member);
-        await channel.messages.delete(a.message);
+        try {
+          await channel.messages.delete(a.message);
+        } catch (e) {
+          if (alreadyDone(e, RESTJSONErrorCodes.UnknownMessage)) return "already gone";
+          throw e;
+        }
         return;
       }
       case "timeout":
         await (await this.target(guild, a.member)).timeout(a.durationMs, reason);
         return;
-      case "removeTimeout":
-        await (await guild.members.fetch(a.member)).timeout(null, reason);
+      case "removeTimeout": {
+        const member = await this.memberOrNull(guild, a.member);
+        if (!member) return "not in the server (no timeout to remove)";
+        await member.timeout(null, reason);
         return;
+      }
       case "kick":
-        await (await this.target(guild, a.member)).kick(reason);
-        return;
+        return this.kick(guild, a.member, reason);
       case "ban": {
         const member = await this.memberOrNull(guild, a.member);
         if (member) refuseIfProtected(member);
@@ -300,13 +312,18 @@ export class DiscordAdapter implements PlatformAdapter {
         return;
       }
       case "unban":
-        await guild.members.unban(a.member, reason);
+        try {
+          await guild.members.unban(a.member, reason);
+        } catch (e) {
+          if (alreadyDone(e, RESTJSONErrorCodes.UnknownBan)) return "not banned (already lifted)";
+          throw e;
+        }
         return;
       case "warn":
         await this.target(guild, a.member);
-        return this.directMessage(guild, a.member, a.text, a.channel);
+        return this.directMessage(guild, a.member, a.text, a.channel, undefined, a.key);
       case "directMessage":
-        return this.directMessage(guild, a.member, a.text, a.fallbackChannel, a.buttons);
+        return this.directMessage(guild, a.member, a.text, a.fallbackChannel, a.buttons, a.key);
       case "alertModerators":
         await this.postModLog(guild, a, a.text);
         return;
@@ -331,7 +348,7 @@ export class DiscordAdapter implements PlatformAdapter {
         const parts = splitMessage(a.text, 2000);
         const channel = await this.textChannel(guild, a.channel);
         for (let i = 0; i < parts.length; i++) {
-          await channel.send({ content: parts[i]!, allowedMentions: { parse: [] }, ...(i === parts.length - 1 && files.length ? { files } : {}) });
+          await channel.send({ content: parts[i]!, allowedMentions: { parse: [] }, ...idempotent(a.key, i), ...(i === parts.length - 1 && files.length ? { files } : {}) });
         }
         return;
       }
@@ -340,6 +357,7 @@ export class DiscordAdapter implements PlatformAdapter {
         await channel.send({
           content: a.text,
           allowedMentions: { parse: [], repliedUser: false },
+          ...idempotent(a.key),
           ...(a.replyTo ? { reply: { messageReference: a.replyTo, failIfNotExists: false } } : {}),
         });
         return;
@@ -354,8 +372,20 @@ export class DiscordAdapter implements PlatformAdapter {
         await this.target(guild, a.member);
         return "admitted: Discord has no pending state; the member role (onboarding.screening.memberRole) grants access";
       case "declineMember":
-        await (await this.target(guild, a.member)).kick(reason || "membership declined");
-        return "declined: removed from the server";
+        return (await this.kick(guild, a.member, reason || "membership declined")) ?? "declined: removed from the server";
+    }
+  }
+
+  /** Kicks the member; one already gone (never there, left, or kicked by an earlier try) is done. */
+  private async kick(guild: Guild, id: string, reason: string | undefined): Promise<string | void> {
+    const member = await this.memberOrNull(guild, id);
+    if (!member) return "not in the server (already gone)";
+    refuseIfProtected(member);
+    try {
+      await member.kick(reason);
+    } catch (e) {
+      if (alreadyDone(e, RESTJSONErrorCodes.UnknownMember)) return "not in the server (already gone)";
+      throw e;
     }
   }
 
@@ -375,26 +405,29 @@ export class DiscordAdapter implements PlatformAdapter {
     return `deleted ${n} message${n === 1 ? "" : "s"}${old ? `; ${old} older than 14 days left (Discord cannot bulk-delete them)` : ""}`;
   }
 
-  /** DMs the member; when their DMs are closed (50007), mentions them in `fallback` or else the mod log. */
-  private async directMessage(guild: Guild, member: string, text: string, fallback: string | undefined, buttons?: readonly ReplyButton[]): Promise<string | void> {
+  /**
+   * DMs the member; when their DMs are closed (50007), mentions them in `fallback` or else the mod log. Both
+   * carry the same nonce: Discord de-duplicates per author, so a retry never tells the member twice.
+   */
+  private async directMessage(guild: Guild, member: string, text: string, fallback: string | undefined, buttons: readonly ReplyButton[] | undefined, key: string | undefined): Promise<string | void> {
     const components = dmComponents(buttons);
     try {
       const user = await this.discord.users.fetch(member);
-      await user.send({ content: text, components });
+      await user.send({ content: text, components, ...idempotent(key) });
       return;
     } catch (e) {
       if (!(e instanceof DiscordAPIError && e.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser)) throw e;
     }
     const channel = fallback ? await this.textChannel(guild, fallback) : findModLog(guild, this.opts.modLogChannel?.(guild.id));
     if (!channel) throw new Refused("the member's DMs are closed and there is no channel to mention them in");
-    await channel.send({ content: `<@${member}> ${text}`, components, allowedMentions: { users: [member] } });
+    await channel.send({ content: `<@${member}> ${text}`, components, allowedMentions: { users: [member] }, ...idempotent(key) });
     return `DMs closed; mentioned in #${channel.name}`;
   }
 
   private async postModLog(guild: Guild, a: Action, text: string): Promise<void> {
     const channel = findModLog(guild, this.opts.modLogChannel?.(guild.id));
     if (!channel) throw new Refused("no mod-log channel (set channels.modLog or create a text channel named mod-log)");
-    await channel.send({ embeds: [modLogEmbed(a, text)], allowedMentions: { parse: [] } });
+    await channel.send({ embeds: [modLogEmbed(a, text)], allowedMentions: { parse: [] }, ...idempotent(a.key) });
   }
 
   private async guild(id: string): Promise<Guild> {
@@ -441,18 +474,6 @@ function refuseIfProtected(member: GuildMember): void {
 function auditReason(a: Action): string | undefined {
   const text = [a.caseNumber ? `Case #${a.caseNumber}` : "", a.reason].filter(Boolean).join(": ");
   return text ? text.slice(0, 512) : undefined;
-}
-
-function failure(e: unknown): ActionOutcome {
-  if (e instanceof Refused) return { status: "refused", detail: e.message };
-  if (e instanceof DiscordAPIError) {
-    if (e.status === 403) return { status: "refused", detail: `Discord: ${e.message}` };
-    return { status: "failed", detail: `Discord: ${e.message}`, retryable: e.status >= 500 };
-  }
-  if (e instanceof HTTPError) return { status: "failed", detail: `Discord: ${e.message}`, retryable: e.status >= 500 };
-  const message = e instanceof Error ? e.message : String(e);
-  // Network errors, timeouts: worth another try.
-  return { status: "failed", detail: message, retryable: true };
 }
 
 function loginError(e: unknown): Error {
