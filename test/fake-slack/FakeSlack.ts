@@ -46,6 +46,20 @@ export interface FakeMessage {
   text: string;
   blocks?: unknown;
   thread_ts?: string;
+  /** Files shared with the message (files.completeUploadExternal). */
+  files?: FakeFile[];
+}
+
+/** A file uploaded through files.getUploadURLExternal → POST to the upload URL → files.completeUploadExternal. */
+export interface FakeFile {
+  id: string;
+  filename: string;
+  /** The length the app announced, and the bytes that arrived. */
+  length: number;
+  data: Buffer | null;
+  title?: string;
+  /** The channel it was shared in, once completed. */
+  channel?: string;
 }
 
 export interface RecordedCall {
@@ -63,7 +77,7 @@ export interface FakeSlackSeed {
   tokens: Record<string, FakeToken>;
 }
 
-export const BOT_SCOPES = ["chat:write", "im:write", "users:read", "channels:read", "groups:read", "channels:history", "groups:history", "reactions:read", "commands", "channels:manage", "groups:write"];
+export const BOT_SCOPES = ["chat:write", "files:write", "im:write", "users:read", "channels:read", "groups:read", "channels:history", "groups:history", "reactions:read", "commands", "channels:manage", "groups:write"];
 
 /** The example workspace: Steward's bot, an admin (ada), members (ben, cleo), #general, #help, #mod-log. */
 export function exampleWorkspace(): FakeSlackSeed {
@@ -102,6 +116,8 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   readonly messages: FakeMessage[] = [];
+  /** Files by id, uploaded or only announced. */
+  readonly files = new Map<string, FakeFile>();
   private readonly server = http.createServer((req, res) => void this.serve(req, res));
   private readonly wss = new WebSocketServer({ server: this.server, path: "/socket" });
   private readonly sockets = new Set<WebSocket>();
@@ -330,6 +346,30 @@ export class FakeSlack {
       c.members = c.members.filter((m) => m !== a.user);
       return {};
     },
+    "files.getUploadURLExternal": (a, t) => {
+      this.need(t, "files:write");
+      const length = Number(a.length);
+      if (!a.filename || !Number.isInteger(length) || length <= 0) throw new SlackError("invalid_arguments");
+      const id = `F${String(++this.seq).padStart(8, "0")}`;
+      this.files.set(id, { id, filename: String(a.filename), length, data: null });
+      return { upload_url: `${this.url}/upload/${id}`, file_id: id };
+    },
+    "files.completeUploadExternal": (a, t) => {
+      this.need(t, "files:write");
+      const list = (typeof a.files === "string" ? JSON.parse(a.files) : a.files) as { id: string; title?: string }[];
+      const files = list.map((f) => {
+        const file = this.files.get(f.id);
+        if (!file?.data) throw new SlackError("file_not_found");
+        if (file.data.length !== file.length) throw new SlackError("file_upload_size_mismatch");
+        return { ...file, ...(f.title ? { title: f.title } : {}) };
+      });
+      const channel = a.channel_id ? this.postable(t, a.channel_id) : undefined;
+      if (channel) {
+        for (const f of files) this.files.set(f.id, { ...f, channel });
+        this.messages.push({ channel, user: t.user, text: String(a.initial_comment ?? ""), ts: this.nextTs(), files: files.map((f) => ({ ...f, channel })) });
+      }
+      return { files: files.map((f) => ({ id: f.id, title: f.title ?? f.filename })) };
+    },
     "conversations.history": (a, t) => {
       this.need(t, "channels:history", "groups:history");
       const c = this.channel(a.channel);
@@ -337,13 +377,30 @@ export class FakeSlack {
     },
   };
 
+  /** Step 2 of files.uploadV2: the bytes, posted (multipart or raw) to the URL step 1 gave. */
+  private async receiveUpload(id: string, body: Buffer, type: string, res: ServerResponse): Promise<void> {
+    const file = this.files.get(id);
+    let data = body;
+    if (type.includes("multipart/form-data")) {
+      const form = await new Response(body, { headers: { "content-type": type } }).formData();
+      const part = [...form.values()].find((v) => typeof v !== "string") as unknown as Blob | undefined;
+      data = part ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
+    }
+    if (!file) {
+      res.writeHead(404).end("no such upload");
+      return;
+    }
+    file.data = data;
+    res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${data.length}`);
+  }
+
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
     const url = new URL(req.url ?? "/", "http://fake");
     const type = String(req.headers["content-type"] ?? "");
-    const args: Record<string, unknown> = type.includes("application/json") ? (raw ? JSON.parse(raw) : {}) : Object.fromEntries(new URLSearchParams(raw));
+    const args: Record<string, unknown> = type.includes("application/json") ? (raw ? JSON.parse(raw) : {}) : type.includes("multipart/") ? {} : Object.fromEntries(new URLSearchParams(raw));
     const respond = (status: number, body: Record<string, unknown>, scopes?: string[]) => {
       res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...(scopes ? { "x-oauth-scopes": scopes.join(",") } : {}) });
       res.end(JSON.stringify(body));
@@ -353,6 +410,8 @@ export class FakeSlack {
       this.responses.push({ id: response[1]!, body: args });
       return respond(200, { ok: true });
     }
+    const upload = /^\/upload\/(F\w+)$/.exec(url.pathname);
+    if (upload) return this.receiveUpload(upload[1]!, Buffer.concat(chunks), type, res);
     const method = /^\/api\/([\w.]+)$/.exec(url.pathname)?.[1];
     if (!method) return respond(404, { ok: false, error: "unknown_method" });
     const fault = this.faults.take(method);

@@ -50,7 +50,7 @@ export interface SlackAdapterOptions {
 
 export class SlackLoginError extends Error {}
 
-const NO_CAPS: SlackCapabilities = { kinds: new Set(), missing: new Map() };
+const NO_CAPS: SlackCapabilities = { kinds: new Set(), missing: new Map(), files: "not started" };
 
 export class SlackAdapter implements PlatformAdapter {
   readonly platform = "slack" as const;
@@ -363,8 +363,7 @@ export class SlackAdapter implements PlatformAdapter {
         await this.posts.chat.postMessage({ channel: await this.channels.resolve(a.channel), text: a.text, ...(a.replyTo ? { thread_ts: a.replyTo } : {}), unfurl_links: false });
         return;
       case "postMessage":
-        await this.posts.chat.postMessage({ channel: await this.channels.resolve(a.channel), text: a.text, unfurl_links: false });
-        return a.attachments?.length ? `text posted; ${a.attachments.length} attachment(s) not sent (file uploads are not implemented for Slack yet)` : undefined;
+        return this.postMessage(await this.channels.resolve(a.channel), a.text, a.attachments ?? []);
       case "removeFromChannel": {
         const channel = await this.channels.resolve(a.channel);
         if (await this.channels.isGeneral(channel).catch(() => false)) throw new Refused("nobody can be removed from #general on Slack");
@@ -378,6 +377,20 @@ export class SlackAdapter implements PlatformAdapter {
       default:
         throw new Refused(`slack cannot ${a.kind}`);
     }
+  }
+
+  /**
+   * A post; with attachments (the digest's chart) the files go up with files.uploadV2 — upload URLs
+   * from files.getUploadURLExternal, the bytes to them, then files.completeUploadExternal shares them
+   * in the channel with the text as the message (initial_comment).
+   */
+  private async postMessage(channel: string, text: string, attachments: readonly { name: string; base64: string }[]): Promise<string | void> {
+    if (attachments.length && this.caps.files === true) {
+      await this.posts.filesUploadV2({ channel_id: channel, initial_comment: text, file_uploads: attachments.map((f) => ({ file: Buffer.from(f.base64, "base64"), filename: f.name })) });
+      return `posted with ${attachments.length} file${attachments.length === 1 ? "" : "s"}`;
+    }
+    await this.posts.chat.postMessage({ channel, text, unfurl_links: false });
+    if (attachments.length) return `text posted; ${attachments.length} attachment(s) not sent: ${this.caps.files}`;
   }
 
   /** An ephemeral note in the channel where the member posted (only they see it); a DM when that is not possible. */

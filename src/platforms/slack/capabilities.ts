@@ -20,6 +20,8 @@ export interface SlackCapabilities {
   kinds: ReadonlySet<ActionKind>;
   /** Why each missing kind is missing (recorded with unsupported outcomes, shown in docs). */
   missing: ReadonlyMap<ActionKind, string>;
+  /** Whether posts may carry files (files:write; files.uploadV2), or why not. */
+  files: true | string;
 }
 
 const NEVER: Partial<Record<ActionKind, string>> = {
@@ -53,5 +55,6 @@ export function slackCapabilities(g: SlackGrants): SlackCapabilities {
   if (deleteWhy) missing.set("deleteMessage", deleteWhy);
   if (deleteWhy) missing.set("purgeMessages", deleteWhy);
   else if (!has(g.user!.scopes, "channels:history", "groups:history")) missing.set("purgeMessages", "SLACK_USER_TOKEN lacks channels:history / groups:history (to list the messages to purge)");
-  return { kinds: new Set(actionKinds.filter((k) => !missing.has(k))), missing };
+  const files = has(g.botScopes, "files:write") ? true : "the bot token lacks the files:write scope";
+  return { kinds: new Set(actionKinds.filter((k) => !missing.has(k))), missing, files };
 }
