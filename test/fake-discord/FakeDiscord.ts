@@ -33,7 +33,7 @@ export interface RecordedCall {
   repeat: boolean;
   /** The fault injected into this call ("429", "500 after effect", "slow 300ms", "reset"), if any. */
   fault: string | null;
-  /** When the answer was sent (after any delay). */
+  /** When the request was handled (a slow answer is sent `delayMs` later; it is recorded at once, as its effect is). */
   at: number;
 }
 
@@ -606,15 +606,6 @@ export class FakeDiscord {
     const handled = runs ? this.answer(method, path, found, authorized, body, url, headers) : null;
     const result = fault && (fault.status !== undefined || fault.reset) ? faultResult(fault, path) : handled!;
     if (fault) this.countFault(fault);
-    if (fault?.delayMs) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          this.delays.delete(timer);
-          resolve();
-        }, fault.delayMs);
-        this.delays.add(timer);
-      });
-    }
     const call: RecordedCall = {
       method,
       path,
@@ -632,6 +623,15 @@ export class FakeDiscord {
     this.calls.push(call);
     for (const waiter of [...this.waiters]) if (waiter.test(call)) waiter.resolve(call);
 
+    if (fault?.delayMs) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          this.delays.delete(timer);
+          resolve();
+        }, fault.delayMs);
+        this.delays.add(timer);
+      });
+    }
     if (fault?.reset) return void req.socket.destroy();
     if (res.destroyed || req.socket.destroyed) return; // the client gave up (timeout) or the fake stopped
     const outHeaders: Record<string, string> = { ...result.headers };
