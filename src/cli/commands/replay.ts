@@ -7,10 +7,14 @@ import { addRulesOption, addStoreOptions, env, loadLibrary, loadSettings, requir
 import { runReplay, formatSummary } from "../../platforms/replay/run.js";
 import { withStore } from "../store.js";
 import { createLogger } from "../../log.js";
+import { PrismaOutbox } from "../../store/outbox.js";
+import { readCheckpoint } from "../../store/checkpoints.js";
+import { UserError } from "../io.js";
 
 interface ReplayCliOptions extends CommonOptions {
   json?: boolean;
   memory?: boolean;
+  resume?: boolean;
 }
 
 export function registerReplay(program: Command, io: Io): void {
@@ -19,11 +23,13 @@ export function registerReplay(program: Command, io: Io): void {
     .description("run the whole pipeline over a JSONL event log, with the event times as the clock; actions are recorded, not sent")
     .argument("<file>", "JSONL event log, one event per line")
     .option("--json", "print one JSON object per decision")
-    .option("--memory", "use a throwaway in-memory database instead of the data folder");
+    .option("--memory", "use a throwaway in-memory database instead of the data folder")
+    .option("--resume", "crash-safe: actions go through the outbox, and a run of the same file that was stopped or crashed continues after the last line it wrote");
   addRulesOption(cmd);
   addStoreOptions(cmd);
   cmd.action(async (file: string, opts: ReplayCliOptions) => {
     const e = env(io);
+    if (opts.resume && opts.memory) throw new UserError("--resume continues a run kept in the database: it cannot be used with --memory", 64);
     requireFile(path.resolve(file), "event log");
     const library = await loadLibrary(rulesDirFrom(opts, io));
     const settings = await loadSettings(opts, io, e);
@@ -33,8 +39,12 @@ export function registerReplay(program: Command, io: Io): void {
     const stop = new AbortController();
     const onSignal = () => stop.abort();
     process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
-    const summary = await withStore({ env: e, dataDir: opts.dataDir, memory: Boolean(opts.memory), logger }, (persistence, store) =>
-      runReplay({ file: path.resolve(file), library, settings, persistence, customers: new PrismaCustomers(store.prisma), logger, json: Boolean(opts.json), out: io.out, err: io.err, signal: stop.signal }),
+    const source = path.resolve(file);
+    const summary = await withStore({ env: e, dataDir: opts.dataDir, memory: Boolean(opts.memory), logger }, async (persistence, store) =>
+      runReplay({
+        file: source, library, settings, persistence, customers: new PrismaCustomers(store.prisma), logger, json: Boolean(opts.json), out: io.out, err: io.err, signal: stop.signal,
+        ...(opts.resume ? { outbox: { store: new PrismaOutbox(store.prisma) }, resume: { source, after: await readCheckpoint(store.prisma, source) } } : {}),
+      }),
     ).finally(() => process.off("SIGINT", onSignal).off("SIGTERM", onSignal));
     if (summary.interrupted) io.exitCode = 130;
     io.err.write(formatSummary(summary) + "\n");

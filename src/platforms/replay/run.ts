@@ -2,7 +2,7 @@
 // the clock. The replay platform records actions instead of calling an API.
 import { stat } from "node:fs/promises";
 import type { Writable } from "node:stream";
-import { Pipeline, type DecisionRecord } from "../../core/pipeline.js";
+import { Pipeline, type DecisionRecord, type OutboxMode } from "../../core/pipeline.js";
 import type { Persistence } from "../../core/persistence.js";
 import type { SettingsProvider } from "../../config/settings.js";
 import type { GuidelineLibrary } from "../../guidelines/library.js";
@@ -30,6 +30,15 @@ export interface ReplayOptions {
   quiet?: boolean;
   /** Stops reading (e.g. on Ctrl-C); what was read is still flushed to the store. */
   signal?: AbortSignal;
+  /** Performs the actions (default: a ReplayAdapter that records them). */
+  adapter?: ReplayAdapter;
+  /** Store actions in an outbox before performing them (exactly-once across crashes, with `resume`). */
+  outbox?: OutboxMode;
+  /**
+   * Crash-safe run: every flush records the last line handled (under `source`), and lines up to
+   * `after` — what an earlier, interrupted run of the same log already wrote — are skipped.
+   */
+  resume?: { source: string; after: number };
 }
 
 export interface ReplaySummary {
@@ -48,9 +57,11 @@ export interface ReplaySummary {
 export async function runReplay(o: ReplayOptions): Promise<ReplaySummary> {
   const started = performance.now();
   const size = (await stat(o.file)).size;
-  const adapter = new ReplayAdapter();
+  const adapter = o.adapter ?? new ReplayAdapter();
   const pipeline = new Pipeline({
     adapter,
+    ...(o.outbox ? { outbox: o.outbox } : {}),
+    ...(o.resume ? { checkpointSource: o.resume.source } : {}),
     persistence: o.persistence,
     settings: o.settings,
     library: o.library,
@@ -68,12 +79,17 @@ export async function runReplay(o: ReplayOptions): Promise<ReplaySummary> {
   const every = o.progressEvery ?? 10_000;
   let lines = 0;
   let interrupted = false;
+  // What the interrupted run left in the outbox is performed first; its later lines are handled again.
+  await pipeline.resumeOutbox();
+  const after = o.resume?.after ?? 0;
+  if (after > 0) o.err.write(`replay: resuming after line ${after.toLocaleString("en")} (written by an earlier run)\n`);
   for await (const item of readEventLog(o.file)) {
     if (o.signal?.aborted) {
       interrupted = true;
       break;
     }
     lines = item.line;
+    if (item.line <= after) continue;
     if ("error" in item) {
       skipped.push({ line: item.line, reason: item.error });
       o.err.write(`${o.file}:${item.line}: skipped: ${item.error}\n`);
@@ -85,7 +101,7 @@ export async function runReplay(o: ReplayOptions): Promise<ReplaySummary> {
       o.err.write(`replay: ${item.line.toLocaleString("en")} lines, ${pipeline.stats.decisions} decisions, ${rate.toLocaleString("en")} events/s (${o.file}, ${(size / 1e6).toFixed(1)} MB)\n`);
     }
   }
-  await pipeline.flush();
+  await pipeline.drain();
   const seconds = (performance.now() - started) / 1000;
   return { lines, events: pipeline.stats.events, decisions: pipeline.stats.decisions, actions: pipeline.stats.actions, failedActions: pipeline.stats.failedActions, skipped, seconds, interrupted, adapter };
 }
