@@ -45,7 +45,7 @@ describe("fake Discord gateway faults with the real discord.js client", () => {
   const say = (content: string) => fake.messageCreate({ guildId: IDS.guild, channelId: IDS.general, authorId: IDS.alice, content });
 
   /** Sends `n` messages while the connection is down, then expects each exactly once, in order, after the RESUME. */
-  async function missedAreReplayed(prefix: string, drop: () => void | Promise<void>): Promise<void> {
+  async function missedAreReplayed(prefix: string, drop: () => unknown): Promise<void> {
     const resumed = once(client, Events.ShardResume);
     const before = { ...fake.gatewayStats };
     const since = received.length;
