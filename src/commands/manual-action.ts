@@ -1,8 +1,14 @@
 // The common path of /warn, /timeout, /untimeout, /kick, /ban, /unban: check the target, take a
 // case number from the community's counter, notify the member, perform the action, tell the mod
 // log, and record a manual case (with strikes when the action was done).
+//
+// When the platform cannot do the action at all (Slack: timeout, kick, ban), the command does the
+// best it allows instead, as automatic cases do (src/moderation/fallback.ts): a timeout removes the
+// member from the channel the command was given in (never #general); otherwise, and for kick and
+// ban, the moderators are alerted. The case records the planned row, then "fallback for …" rows.
 import type { Action, ActionOutcome } from "../core/actions.js";
-import { describeAction } from "../core/actions.js";
+import { actionKinds, describeAction } from "../core/actions.js";
+import { fallbackRow, manualAdvice, performFallback, planManualFallback } from "../moderation/fallback.js";
 import { reply, type CommandReply } from "../core/reply.js";
 import type { CommandContext, ManualCase } from "./context.js";
 import { checkTarget, type TargetRules } from "./guard.js";
@@ -53,12 +59,29 @@ export async function manualAction(ctx: CommandContext, a: ManualActionArgs): Pr
   const notice = ctx.can(mainAction.kind) ? (a.notice?.(number, target.present) ?? null) : null;
   const noticeOutcome = notice ? await run(notice) : null;
   const main = await run(mainAction);
-  const done = main.status === "done";
+  // The platform cannot do it at all: the best substitute it allows (a timeout → removal from this channel).
+  let instead: string | null = null;
+  if (main.status === "unsupported") {
+    const caps = new Set(actionKinds.filter((k) => ctx.can(k)));
+    const fell = await performFallback(mainAction, planManualFallback(caps, mainAction, ctx.channel), (sub) => ctx.perform(sub, number));
+    outcomes.push(...fell.rows);
+    instead = fell.done?.what ?? null;
+  }
+  const done = main.status === "done" || instead !== null;
   const strikes = done ? a.strikes : 0;
-  const lines = [done ? `${a.done} ${mention(a.member)}.` : `Not done: ${detailOf(main)}`];
+  const lines = [main.status === "done" ? `${a.done} ${mention(a.member)}.` : `Not done: ${detailOf(main)}`];
+  const advice = main.status === "unsupported" ? manualAdvice(ctx.platform, mainAction.kind) : undefined;
+  if (advice) lines.push(advice);
+  if (instead) lines.push(`Instead: ${instead}.`);
   if (ctx.can("alertModerators")) {
-    const text = `Case #${number} · manual ${a.command} · member ${mention(a.member)} · by ${mention(ctx.invoker.id)} · ${done ? describeAction(mainAction) : `not done: ${detailOf(main)}`}\nReason: ${a.reason}`;
-    await run({ kind: "alertModerators", community, caseNumber: number, reason: `manual/${a.command.replace(/\s+/g, "-")}: ${a.reason}`, text });
+    const what = main.status === "done" ? describeAction(mainAction) : `not done: ${detailOf(main)}${instead ? `; instead ${instead}` : ""}`;
+    const ask = main.status === "unsupported" && !instead ? `\n${advice ? `${advice} ` : ""}Steward cannot do more: please decide what to do.` : "";
+    const text = `Case #${number} · manual ${a.command} · member ${mention(a.member)} · by ${mention(ctx.invoker.id)} · ${what}\nReason: ${a.reason}${ask}`;
+    const alert: Action = { kind: "alertModerators", community, caseNumber: number, reason: `manual/${a.command.replace(/\s+/g, "-")}: ${a.reason}`, text };
+    const o = await ctx.perform(alert, number);
+    // With nothing else possible, this alert is the fallback and is recorded as one.
+    outcomes.push(main.status === "unsupported" && !instead ? fallbackRow(mainAction, alert, o, "alerted moderators") : outcomeRecord(alert, o));
+    if (main.status === "unsupported" && !instead && o.status === "done") lines.push("Instead: the moderators were alerted in the mod log.");
   }
   ctx.recordCase({
     number,

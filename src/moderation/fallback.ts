@@ -5,7 +5,7 @@
 // action's, as "fallback for <kind>: <what was done>".
 import type { Action, ActionKind, ActionOutcome } from "../core/actions.js";
 import { describeAction } from "../core/actions.js";
-import type { PlatformAdapter } from "../core/platform.js";
+import type { PlatformAdapter, PlatformName } from "../core/platform.js";
 
 /** Optional extras an adapter may offer fallbacks (Slack implements both). */
 export interface FallbackHints {
@@ -91,18 +91,40 @@ export async function fallBack(
   // the platform's answer for this case, and other platforms' behaviour stays as it was.
   if (outcome.status !== "unsupported") return [];
   const hints = adapter as PlatformAdapter & FallbackHints;
+  return (await performFallback(a, planFallback(adapter.capabilities(a.community), a, plan, ctx, hints), perform)).rows;
+}
+
+/** Performs fallback steps in order until one is wholly done; its rows, and the step done (null: none). */
+export async function performFallback(a: Action, steps: readonly FallbackStep[], perform: (a: Action) => Promise<ActionOutcome>): Promise<{ rows: OutcomeRow[]; done: FallbackStep | null }> {
   const rows: OutcomeRow[] = [];
-  for (const step of planFallback(adapter.capabilities(a.community), a, plan, ctx, hints)) {
+  for (const step of steps) {
     let allDone = true;
     for (const sub of step.actions) {
       const o = await perform(sub);
       allDone &&= o.status === "done";
-      const detail = `fallback for ${a.kind}: ${o.status === "done" ? step.what : `could not ${describeAction(sub)}`}${o.detail ? ` (${o.detail})` : ""}`;
-      rows.push({ action: describeAction(sub), status: o.status, detail });
+      rows.push(fallbackRow(a, sub, o, step.what));
     }
-    if (allDone) break;
+    if (allDone) return { rows, done: step };
   }
-  return rows;
+  return { rows, done: null };
+}
+
+/** A substitute's row: "fallback for timeout: removed from <#C…>" or "fallback for timeout: could not remove … (why)". */
+export function fallbackRow(a: Action, sub: Action, o: ActionOutcome, what: string): OutcomeRow {
+  const detail = `fallback for ${a.kind}: ${o.status === "done" ? what : `could not ${describeAction(sub)}`}${o.detail ? ` (${o.detail})` : ""}`;
+  return { action: describeAction(sub), status: o.status, detail };
+}
+
+/**
+ * A moderator's own timeout, kick or ban the platform cannot do: the substitutes that act on the
+ * member, without the alert (the command alerts the moderators once, with the case). A timeout
+ * becomes a removal from the channel the command was given in (not possible in #general, where
+ * only the alert remains); a kick or ban has no substitute that acts — removing someone from one
+ * channel is not removing them from the community — so only the alert remains.
+ */
+export function planManualFallback(caps: ReadonlySet<ActionKind>, a: Action, channel: string | undefined): FallbackStep[] {
+  if (a.kind !== "timeout" || !("member" in a)) return [];
+  return planFallback(caps, a, [], { channel, member: a.member }).filter((s) => s.actions.some((x) => x.kind !== "alertModerators"));
 }
 
 /** The planned action's own row, with the platform's reason when it could not do it at all. */
@@ -110,4 +132,22 @@ export function plannedRow(adapter: PlatformAdapter, a: Action, outcome: ActionO
   if (outcome.status === "done") return { action: describeAction(a), status: "done" };
   const why = outcome.status === "unsupported" ? (adapter as PlatformAdapter & FallbackHints).missingReason?.(a.community, a.kind) : undefined;
   return { action: describeAction(a), status: outcome.status, detail: why ? `${outcome.detail}: ${why}` : outcome.detail };
+}
+
+/**
+ * What a person can do where the platform does not let a bot (a moderator's command answers with
+ * it). Only Slack lacks actions today: it has no timeout, and removing or deactivating an account
+ * takes the Enterprise Grid admin API (not used) or a workspace admin's own hands.
+ */
+const ADVICE: Partial<Record<PlatformName, Partial<Record<ActionKind, string>>>> = {
+  slack: {
+    timeout: "Slack has no timeout.",
+    kick: "Slack lets a bot remove someone from the workspace only through the Enterprise Grid admin API (not used): a workspace admin can deactivate the account (Manage members).",
+    ban: "Slack lets a bot deactivate an account only through the Enterprise Grid admin API (not used): a workspace admin can deactivate it (Manage members).",
+    unban: "Slack lets a bot reactivate an account only through the Enterprise Grid admin API (not used): a workspace admin can reactivate it (Manage members).",
+  },
+};
+
+export function manualAdvice(platform: PlatformName, kind: ActionKind): string | undefined {
+  return ADVICE[platform]?.[kind];
 }

@@ -27,8 +27,8 @@ export interface SlackCapabilities {
 const NEVER: Partial<Record<ActionKind, string>> = {
   timeout: "Slack has no timeout",
   removeTimeout: "Slack has no timeout",
-  kick: "removing a member from the workspace needs the Enterprise Grid admin API, which Steward does not use",
-  ban: "deactivating an account needs the Enterprise Grid admin API, which Steward does not use",
+  kick: "removing a member from the workspace needs the Enterprise Grid admin API, which Steward does not use; a workspace admin can deactivate the account (Manage members)",
+  ban: "deactivating an account needs the Enterprise Grid admin API, which Steward does not use; a workspace admin can deactivate it (Manage members)",
   unban: "reactivating an account needs the Enterprise Grid admin API, which Steward does not use",
   addRole: "Slack has no roles",
   removeRole: "Slack has no roles",
