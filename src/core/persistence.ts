@@ -7,6 +7,7 @@ import type { Testimonial, TestimonialStore } from "../testimonials/record.js";
 import type { SpanWrite } from "../insights/membership.js";
 export type { SpanWrite } from "../insights/membership.js";
 import type { LinkStore } from "../insights/links.js";
+import type { OutboxEntry } from "./outbox/store.js";
 
 export interface LoadedCommunity {
   dbId: string;
@@ -201,6 +202,15 @@ export interface CommandStore {
 
 export interface Persistence extends CommandStore {
   loadCommunity(key: string, platform: string, settings: CommunitySettings): Promise<LoadedCommunity>;
+  /**
+   * Outbox mode: numbers and writes an automatic case now, with its actions stored in the outbox, in
+   * one transaction (several instances on one database never share a number; a crash keeps all or
+   * none). `entries(n)` gives the actions keyed for case number n. The same rule on the same message
+   * again (an event handled a second time after a crash) returns the case already written.
+   */
+  openCase?(write: CaseWrite, entries: (n: number) => OutboxEntry[]): Promise<{ number: number; existing: boolean }>;
+  /** The next free case number in the store (before a moderator's command numbers one, with several instances). */
+  nextCaseNumber?(community: string): Promise<number>;
   write(batch: WriteBatch): Promise<void>;
   /** Testimonials (src/testimonials/); without it, moderators' reactions capture nothing. */
   readonly testimonials?: TestimonialStore;

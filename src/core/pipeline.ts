@@ -5,7 +5,7 @@ import type { StewardEvent, EventOf } from "./events.js";
 import type { PlatformAdapter } from "./platform.js";
 import type { Action, ActionOutcome } from "./actions.js";
 import { describeAction } from "./actions.js";
-import type { Persistence, WriteBatch } from "./persistence.js";
+import type { CaseWrite, Persistence, WriteBatch } from "./persistence.js";
 import { batchSize, emptyBatch } from "./persistence.js";
 import { isModerator, newMember, type CommunityState, type MemberState } from "./community-state.js";
 import type { SettingsProvider } from "../config/settings.js";
@@ -358,70 +358,104 @@ export class Pipeline {
    */
   private async carryOut(c: CommunityState, m: MemberState, j: Judged, meta: EventMeta): Promise<void> {
     const { decision } = j;
+    if (this.outbox) return this.carryOutLater(c, m, j, meta);
     const caseNumber = decision.joinsCase ?? c.nextCaseNumber++;
     const actions = j.actionsFor(caseNumber);
-    if (this.outbox) {
-      const keyed = await this.stage(c, actions, caseNumber, j.at);
-      // A new case is written now with its actions pending (a repeat joining one is appended once done).
-      const joined = decision.status === "joined_case";
-      if (!joined) this.record(c, m, j, caseNumber, actions, actions.map((a) => ({ action: describeAction(a), status: "pending" as const })), meta, false);
-      await this.lanes.push(`${c.key}\u0000${m.id}`, async () => {
-        try {
-          const outcomes = await this.runCase(c, m, j, caseNumber, keyed);
-          if (joined) this.record(c, m, j, caseNumber, actions, outcomes, meta, true);
-          else {
-            this.batch.caseActions.push({ community: c.dbId, number: caseNumber, actions: outcomes });
-            this.report(c, m, j, caseNumber, actions, outcomes, meta);
-          }
-        } catch (e) {
-          if (e instanceof OutboxStopped) this.opts.logger.warn({ community: c.key, case: caseNumber }, e.message);
-          else this.opts.logger.error({ err: e, community: c.key, case: caseNumber }, "case actions failed");
-        }
-      });
-      return;
-    }
-    const outcomes = await this.runCase(c, m, j, caseNumber, actions);
+    const outcomes = await this.runCase(c, m, j, caseNumber, actions, null);
     this.record(c, m, j, caseNumber, actions, outcomes, meta, true);
   }
 
-  /** Performs a case's actions in order, each followed by its fallbacks when the platform cannot do it. */
-  private async runCase(c: CommunityState, m: MemberState, j: Judged, caseNumber: number, actions: Action[]): Promise<DecisionRecord["outcomes"]> {
+  /**
+   * Outbox mode: the case is numbered by the store, written with its actions stored (keyed, pending)
+   * in one transaction, so several instances never share a number and a crash leaves all or none
+   * of it; the actions are performed behind the event stream, in the member's lane.
+   */
+  private async carryOutLater(c: CommunityState, m: MemberState, j: Judged, meta: EventMeta): Promise<void> {
+    const { decision } = j;
+    const origin = eventIdentity(this.current.event);
+    const joined = decision.status === "joined_case";
+    const pending = (actions: Action[]) => actions.map((a) => ({ action: describeAction(a), status: "pending" as const }));
+    const entries = (n: number) => this.caseKeys(c, j.actionsFor(n), origin, n).map((action) => ({ community: c.dbId, key: action.key!, caseNumber: n, action, at: j.at }));
+    let caseNumber: number;
+    const open = this.opts.persistence.openCase?.bind(this.opts.persistence);
+    if (!joined && open) {
+      const write = this.caseWrite(c, m, j, 0, pending(j.actionsFor(c.nextCaseNumber)));
+      caseNumber = (await open(write, entries)).number;
+      c.nextCaseNumber = Math.max(c.nextCaseNumber, caseNumber + 1);
+    } else {
+      caseNumber = decision.joinsCase ?? c.nextCaseNumber++;
+      for (const e of entries(caseNumber)) await this.outbox!.stage(e);
+    }
+    const actions = j.actionsFor(caseNumber);
+    const keyed = this.caseKeys(c, actions, origin, caseNumber);
+    if (!joined) this.record(c, m, j, caseNumber, actions, pending(actions), meta, false, Boolean(open));
+    await this.lanes.push(`${c.key}\u0000${m.id}`, async () => {
+      try {
+        const outcomes = await this.runCase(c, m, j, caseNumber, keyed, `${origin}#${caseNumber}`);
+        if (joined) this.record(c, m, j, caseNumber, actions, outcomes, meta, true);
+        else {
+          this.batch.caseActions.push({ community: c.dbId, number: caseNumber, actions: outcomes });
+          this.report(c, m, j, caseNumber, actions, outcomes, meta);
+        }
+      } catch (e) {
+        if (e instanceof OutboxStopped) this.opts.logger.warn({ community: c.key, case: caseNumber }, e.message);
+        else this.opts.logger.error({ err: e, community: c.key, case: caseNumber }, "case actions failed");
+      }
+    });
+  }
+
+  /** A case's actions with their keys: the event, the case and each action's place in it. */
+  private caseKeys(c: CommunityState, actions: Action[], origin: string, caseNumber: number): Action[] {
+    return actions.map((a, i) => ({ ...a, key: actionKey(c.key, `${origin}#${caseNumber}`, i, a) }));
+  }
+
+  /**
+   * Performs a case's actions in order, each followed by its fallbacks when the platform cannot do it.
+   * `origin` (outbox mode) keys the fallbacks after the planned action they stand in for.
+   */
+  private async runCase(c: CommunityState, m: MemberState, j: Judged, caseNumber: number, actions: Action[], origin: string | null): Promise<DecisionRecord["outcomes"]> {
     const outcomes: DecisionRecord["outcomes"] = [];
-    for (const a of actions) {
+    for (const [i, a] of actions.entries()) {
       const outcome = await this.performLogged(c, a, caseNumber, j.at);
       outcomes.push(plannedRow(this.opts.adapter, a, outcome));
+      let n = 0;
+      const key = (f: Action): Action => (origin ? { ...f, key: actionKey(c.key, `${origin}/fallback-${i}`, n++, f) } : f);
       // What the platform could not do gets a substitute (Slack: alert and warn instead of delete), recorded after it.
-      outcomes.push(...(await fallBack(this.opts.adapter, a, outcome, actions, { channel: j.channel, message: j.messageId, member: m.id }, (f) => this.performLogged(c, f, caseNumber, j.at))));
+      outcomes.push(...(await fallBack(this.opts.adapter, a, outcome, actions, { channel: j.channel, message: j.messageId, member: m.id }, (f) => this.performLogged(c, key(f), caseNumber, j.at))));
     }
     return outcomes;
   }
 
-  /** Writes the case (with its outcomes, or its planned actions still pending) and reports the decision. */
-  private record(c: CommunityState, m: MemberState, j: Judged, caseNumber: number, actions: Action[], outcomes: DecisionRecord["outcomes"], meta: EventMeta, report: boolean): void {
+  private caseWrite(c: CommunityState, m: MemberState, j: Judged, caseNumber: number, outcomes: DecisionRecord["outcomes"]): CaseWrite {
+    const { decision } = j;
+    return {
+      community: c.dbId,
+      number: caseNumber,
+      guideline: decision.primary.guideline.id,
+      rule: decision.primary.rule.id,
+      kind: "automatic",
+      actor: "steward",
+      member: m.id,
+      channel: j.channel,
+      message: j.messageId,
+      reason: decision.primary.rule.explain,
+      explanation: decision.primary.explanation,
+      status: decision.status === "not_actioned" ? "not_actioned" : decision.consequences.some((x) => x.kind === "hold") ? "pending_review" : "actioned",
+      evidence: { text: j.text, matches: decision.matches, also: decision.also.map((h) => `${h.guideline.id}/${h.rule.id}`), strikes: { added: decision.strikesAdded, before: decision.strikesBefore, after: decision.strikesAfter }, notActioned: decision.notActionedReason ?? null },
+      actions: outcomes,
+      at: j.at,
+    };
+  }
+
+  /** Writes the case (with its outcomes, or its planned actions still pending; `written`: the store has the row already) and reports the decision. */
+  private record(c: CommunityState, m: MemberState, j: Judged, caseNumber: number, actions: Action[], outcomes: DecisionRecord["outcomes"], meta: EventMeta, report: boolean, written = false): void {
     const { decision } = j;
     this.stats.decisions++;
-    const evidence = { text: j.text, matches: decision.matches };
     if (decision.status === "joined_case") {
-      this.batch.caseAppends.push({ community: c.dbId, number: caseNumber, evidence, actions: outcomes });
+      this.batch.caseAppends.push({ community: c.dbId, number: caseNumber, evidence: { text: j.text, matches: decision.matches }, actions: outcomes });
     } else {
       j.remember(caseNumber);
-      this.batch.cases.push({
-        community: c.dbId,
-        number: caseNumber,
-        guideline: decision.primary.guideline.id,
-        rule: decision.primary.rule.id,
-        kind: "automatic",
-        actor: "steward",
-        member: m.id,
-        channel: j.channel,
-        message: j.messageId,
-        reason: decision.primary.rule.explain,
-        explanation: decision.primary.explanation,
-        status: decision.status === "not_actioned" ? "not_actioned" : decision.consequences.some((x) => x.kind === "hold") ? "pending_review" : "actioned",
-        evidence: { ...evidence, also: decision.also.map((h) => `${h.guideline.id}/${h.rule.id}`), strikes: { added: decision.strikesAdded, before: decision.strikesBefore, after: decision.strikesAfter }, notActioned: decision.notActionedReason ?? null },
-        actions: outcomes,
-        at: j.at,
-      });
+      if (!written) this.batch.cases.push(this.caseWrite(c, m, j, caseNumber, outcomes));
       if (decision.strikesAdded > 0) {
         this.batch.strikes.push({ community: c.dbId, member: m.id, caseNumber, points: decision.strikesAdded, at: j.at, expiresAt: j.at + c.guidelines.escalation.decayMs });
       }
@@ -478,17 +512,6 @@ export class Pipeline {
   /** Performs one action: through the outbox (stored, keyed, retried) when there is one, else one attempt. */
   private perform(a: Action): Promise<ActionOutcome> {
     return this.attempt(a);
-  }
-
-  /** Gives each action its idempotency key and stores it in the outbox (before anything is performed). */
-  private async stage(c: CommunityState, actions: Action[], caseNumber: number | null, at: number): Promise<Action[]> {
-    const keyed: Action[] = [];
-    for (const a of actions) {
-      const action = this.keyed(c, a);
-      await this.outbox!.stage({ community: c.dbId, key: action.key!, caseNumber, action, at });
-      keyed.push(action);
-    }
-    return keyed;
   }
 
   /** The action with its key: from the event that caused it and its place among that event's actions. */
@@ -575,6 +598,8 @@ export class Pipeline {
     return this.answerMember(c, event, command, options, async (invoker) => {
       try {
         await this.flush();
+        // Other instances may have numbered cases since (outbox mode numbers them in the store).
+        if (this.outbox && this.opts.persistence.nextCaseNumber) c.nextCaseNumber = Math.max(c.nextCaseNumber, await this.opts.persistence.nextCaseNumber(c.dbId));
         return (await dispatchCommand(commandContext(this.commandHost, c, invoker, event.channel, at), command, options)).reply;
       } catch (e) {
         this.opts.logger.error({ err: e, command, community: c.key }, "command failed");

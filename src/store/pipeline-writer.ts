@@ -1,7 +1,9 @@
 // The pipeline's persistence on Prisma: a community is loaded once, then each batch of
 // writes goes to the database in ONE transaction of a few set-based statements
 // (json_to_recordset), whatever the number of rows. Same SQL on PGlite and PostgreSQL.
-import type { CaseChange, CaseView, LoadedCommunity, Persistence, ReviewView, StrikeView, WriteBatch } from "../core/persistence.js";
+import type { CaseChange, CaseView, CaseWrite, LoadedCommunity, Persistence, ReviewView, StrikeView, WriteBatch } from "../core/persistence.js";
+import { emptyBatch } from "../core/persistence.js";
+import type { OutboxEntry } from "../core/outbox/store.js";
 import type { CommunitySettings } from "../config/settings-schema.js";
 import { newMember, type MemberState } from "../core/community-state.js";
 import type { PrismaClient } from "./index.js";
@@ -12,6 +14,8 @@ import { PrismaLinks } from "./links.js";
 
 type Tx = Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe">;
 
+/** Advisory lock class for case numbering (the second key is the community id). */
+const CASE_LOCK = 7_341;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const caseStatus = { actioned: "resolved", not_actioned: "not_actioned", pending_review: "open" } as const;
 
@@ -85,6 +89,35 @@ export class PrismaPersistence implements Persistence {
       byId.get(st.member.platformId)?.moderation.strikes.push({ points: st.points, at: st.at.getTime(), ...(st.case ? { caseNumber: st.case.number } : {}) });
     }
     return { dbId: String(row.id), nextCaseNumber: (last._max.number ?? 0) + 1, members: [...byId.values()] };
+  }
+
+  async openCase(w: CaseWrite, entries: (n: number) => OutboxEntry[]): Promise<{ number: number; existing: boolean }> {
+    const community = Number(w.community);
+    return this.prisma.$transaction(async (tx) => {
+      // One numbering at a time per community, across instances (released at commit).
+      await tx.$queryRawUnsafe(`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${CASE_LOCK}, $1::int)) AS l`, community);
+      const [found] = await tx.$queryRawUnsafe<{ number: number }[]>(
+        `SELECT number FROM cases WHERE community_id = $1 AND message_id = $2 AND rule = $3 AND kind = 'automatic' ORDER BY number LIMIT 1`,
+        community, w.message, w.rule,
+      );
+      if (found) return { number: found.number, existing: true };
+      const [next] = await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT COALESCE(MAX(number), 0)::int + 1 AS n FROM cases WHERE community_id = $1`, community);
+      const number = next!.n;
+      // The case names its member: the row exists before the write-behind batch brings the rest.
+      await tx.$executeRawUnsafe(`INSERT INTO members (community_id, platform_id) VALUES ($1, $2) ON CONFLICT (community_id, platform_id) DO NOTHING`, community, w.member);
+      await writeCases(tx, { ...emptyBatch(), cases: [{ ...w, number }] });
+      const rows = entries(number).map((e) => ({ c: community, k: e.key, n: e.caseNumber, kind: e.action.kind, a: e.action, at: iso(e.at) }));
+      await run(tx, `
+        INSERT INTO outbox (community_id, key, case_number, kind, action, at)
+        SELECT x.c, x.k, x.n, x.kind, x.a, x.at FROM json_to_recordset($1::json) AS x(c int, k text, n int, kind text, a jsonb, at timestamptz)
+        ON CONFLICT (community_id, key) DO NOTHING`, rows);
+      return { number, existing: false };
+    }, { timeout: 30_000, maxWait: 30_000 });
+  }
+
+  async nextCaseNumber(community: string): Promise<number> {
+    const [r] = await this.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT COALESCE(MAX(number), 0)::int + 1 AS n FROM cases WHERE community_id = $1`, Number(community));
+    return r!.n;
   }
 
   async write(b: WriteBatch): Promise<void> {
