@@ -28,11 +28,9 @@ import os from "node:os";
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { MemoryRateStore, type RateSeries } from "../guidelines/rates.js";
+import { HitQueue, decodeHits, type DecodedHit } from "./rate-hits-wire.js";
 
 type Value = number | string;
-
-/** One replicated hit: [key, at, windowMs, weight] or [key, at, windowMs, 1, value]. */
-type WireHit = [string, number, number, number] | [string, number, number, number, Value];
 
 export interface RateLog {
   warn(obj: object, msg: string): void;
@@ -60,7 +58,7 @@ export interface RedisRateStoreOptions {
 /** A hit arriving this long before the key's newest event may sit behind it: the duplicate check scans that far back. */
 const REORDER_MS = 1_000;
 /** Hits per stream entry. */
-const BATCH = 500;
+const BATCH = 2_000;
 /** Entries per XRANGE / XREAD call. */
 const READ_COUNT = 1_000;
 const BLOCK_MS = 1_000;
@@ -91,7 +89,7 @@ export class RedisRateStore extends MemoryRateStore {
   private readonly opts: RedisRateStoreOptions;
   /** Series → key, for hits through the fast path (hitSeries), which carries no key. */
   private readonly keyOf = new WeakMap<RateSeries, string>();
-  private queue: WireHit[] = [];
+  private queue = new HitQueue();
   private flushScheduled = false;
   private flushing: Promise<void> | null = null;
   private lastId = "0-0";
@@ -161,7 +159,7 @@ export class RedisRateStore extends MemoryRateStore {
     const s = super.seriesOf(key, at, windowMs);
     if (at <= s.last && this.holds(s, at, weight, undefined)) return this.totalAfter(s, at, windowMs);
     const n = super.hitSeries(s, at, windowMs, weight);
-    this.send([key, at, windowMs, weight]);
+    this.send(key, at, windowMs, weight, undefined);
     return n;
   }
 
@@ -179,7 +177,7 @@ export class RedisRateStore extends MemoryRateStore {
     if (at <= s.last && this.holds(s, at, weight, undefined)) return this.totalAfter(s, at, windowMs);
     const n = super.hitSeries(s, at, windowMs, weight);
     const key = this.keyOf.get(s);
-    if (key !== undefined) this.send([key, at, windowMs, weight]);
+    if (key !== undefined) this.send(key, at, windowMs, weight, undefined);
     return n;
   }
 
@@ -194,7 +192,7 @@ export class RedisRateStore extends MemoryRateStore {
       return countValue(s, value);
     }
     const n = super.hitValueSeries(s, value, at, windowMs);
-    this.send([key, at, windowMs, 1, value]);
+    this.send(key, at, windowMs, 1, value);
     return n;
   }
 
@@ -229,11 +227,10 @@ export class RedisRateStore extends MemoryRateStore {
   }
 
   /** Applies a hit from the stream to the mirror (not sent again). */
-  private apply(h: WireHit): void {
-    const [key, at, windowMs, weight] = h;
+  private apply(h: DecodedHit): void {
+    const { key, at, windowMs, weight, value } = h;
     const s = super.seriesOf(key, at, windowMs);
     if (at <= s.last - windowMs) return; // already out of its window here
-    const value = h.length === 5 ? h[4] : undefined;
     if (at <= s.last && this.holds(s, at, weight, value)) return;
     if (value === undefined) super.hitSeries(s, at, windowMs, weight);
     else super.hitValueSeries(s, value, at, windowMs);
@@ -242,12 +239,15 @@ export class RedisRateStore extends MemoryRateStore {
 
   // ---- replication ----
 
-  private send(h: WireHit): void {
-    if (this.queue.length >= (this.opts.maxQueued ?? 100_000)) {
-      this.queue.shift();
-      this.dropped++;
+  private send(key: string, at: number, windowMs: number, weight: number, value: Value | undefined): void {
+    const max = this.opts.maxQueued ?? 100_000;
+    if (this.queue.length >= max) {
+      // Redis has been away long: the oldest tenth goes (one splice, not one per hit).
+      const n = Math.max(1, Math.floor(max / 10));
+      this.queue.dropOldest(n);
+      this.dropped += n;
     }
-    this.queue.push(h);
+    this.queue.push(key, at, windowMs, weight, value);
     if (!this.flushScheduled && this.flushing === null) {
       this.flushScheduled = true;
       setImmediate(() => void this.flush());
@@ -260,11 +260,11 @@ export class RedisRateStore extends MemoryRateStore {
     if (this.flushing !== null) return this.flushing;
     if (this.queue.length === 0 || this.writer.status !== "ready") return Promise.resolve();
     const batch = this.queue;
-    this.queue = [];
+    this.queue = new HitQueue();
     const p = this.writer.pipeline();
     const maxEntries = this.opts.maxEntries ?? 200_000;
     for (let i = 0; i < batch.length; i += BATCH) {
-      p.xadd(this.stream, "MAXLEN", "~", maxEntries, "*", "i", this.instance, "h", JSON.stringify(batch.slice(i, i + BATCH)));
+      p.xadd(this.stream, "MAXLEN", "~", maxEntries, "*", "i", this.instance, "h", batch.encode(i, Math.min(batch.length, i + BATCH)));
     }
     this.flushing = p
       .exec()
@@ -323,17 +323,10 @@ export class RedisRateStore extends MemoryRateStore {
       }
       if (data === undefined || (!rebuilding && instance === this.instance)) continue;
       const sentAt = Number(id.slice(0, id.indexOf("-")));
-      let hits: WireHit[];
-      try {
-        hits = JSON.parse(data) as WireHit[];
-      } catch {
-        continue; // not ours: ignore
-      }
-      for (const h of hits) {
-        if (!Array.isArray(h) || typeof h[0] !== "string" || typeof h[1] !== "number" || typeof h[2] !== "number") continue;
-        if (rebuilding && sentAt + h[2] < now) continue; // its window closed before we started
+      decodeHits(data, (h) => {
+        if (rebuilding && sentAt + h.windowMs < now) return; // its window closed before we started
         this.apply(h);
-      }
+      });
     }
   }
 

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import { RedisRateStore, RedisUnavailableError } from "../../src/store/redis-rates.js";
+import { HitQueue, decodeHits, type DecodedHit } from "../../src/store/rate-hits-wire.js";
 import { rateCondition } from "../../src/guidelines/conditions/links/rate.js";
 import { compile, fakeContext, message } from "../guidelines/links/fake-context.js";
 import { PassThrough } from "node:stream";
@@ -87,6 +88,29 @@ async function synced(from: RedisRateStore, to: RedisRateStore): Promise<void> {
   from.hit(marker, Date.now(), 60_000);
   await until(() => to.peek(marker, Date.now(), 60_000) === 1);
 }
+
+describe("the hits' wire format", () => {
+  it("gives back every hit as sent: keys, times, windows, weights, and values with their type", () => {
+    const q = new HitQueue();
+    const t = 1_767_225_600_000;
+    q.push("rule\u0001c1\u0001member-1", t, 10_000, 1, undefined);
+    q.push("rule\u0001c1\u0001member-1", t + 7, 10_000, 3, undefined);
+    q.push("dups\u0001c1\u0001general", t + 8.25, 600_000, 1, 4_398_046_511_104 + 37);
+    q.push("dups\u0001c1\u0001general", t + 9, 600_000, 1, "\ud800x\u0025"); // a lone surrogate, as duplicateText() can make
+    q.push("dups\u0001c1\u0001general", t + 9, 600_000, 1, "37");
+    const got: DecodedHit[] = [];
+    expect(decodeHits(q.encode(0, q.length), (h) => got.push({ ...h }))).toBe(true);
+    expect(got).toEqual([
+      { key: "rule\u0001c1\u0001member-1", at: t, windowMs: 10_000, weight: 1, value: undefined },
+      { key: "rule\u0001c1\u0001member-1", at: t + 7, windowMs: 10_000, weight: 3, value: undefined },
+      { key: "dups\u0001c1\u0001general", at: t + 8.25, windowMs: 600_000, weight: 1, value: 4_398_046_511_104 + 37 },
+      { key: "dups\u0001c1\u0001general", at: t + 9, windowMs: 600_000, weight: 1, value: "\ud800x\u0025" },
+      { key: "dups\u0001c1\u0001general", at: t + 9, windowMs: 600_000, weight: 1, value: "37" },
+    ]);
+    expect(decodeHits("not json", () => undefined)).toBe(false);
+    expect(decodeHits(JSON.stringify([["old", 1, 2, 3]]), () => undefined)).toBe(false);
+  });
+});
 
 describe.skipIf(unreachable !== null)("RedisRateStore on a real Redis", () => {
   it("a flood split across two instances is counted whole once replicated", async () => {
