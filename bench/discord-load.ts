@@ -15,6 +15,7 @@ import { GuidelineLibrary, defaultRulesDir } from "../src/guidelines/library.js"
 import { openMemoryStore, openStore } from "../src/store/index.js";
 import pg from "pg";
 import { PrismaPersistence } from "../src/store/pipeline-writer.js";
+import { PrismaOutbox } from "../src/store/outbox.js";
 import { silentLogger } from "../src/log.js";
 
 interface FakeDiscordLike {
@@ -49,6 +50,8 @@ export interface LoadSample {
   dispatched: number;
   handled: number;
   backlog: number;
+  /** Actions stored and not done, and cases waiting for theirs. */
+  outbox: number;
   rssMb: number;
 }
 
@@ -68,7 +71,8 @@ export async function runDiscordLoad(rate = 1000, seconds = 60): Promise<LoadSam
   const settings = new DiscordSettingsProvider();
   await library.prepare(settings.all());
   const adapter = new DiscordAdapter({ token: fake.token, apiUrl: fake.apiUrl, logger: silentLogger });
-  const pipeline = new Pipeline({ adapter, persistence: new PrismaPersistence(store.prisma), settings, library, logger: silentLogger });
+  // As `steward start` runs it: actions through the outbox, behind the event stream.
+  const pipeline = new Pipeline({ adapter, persistence: new PrismaPersistence(store.prisma), settings, library, logger: silentLogger, outbox: { store: new PrismaOutbox(store.prisma) } });
   const samples: LoadSample[] = [];
   try {
     let handled = 0; // messages through the pipeline (other events, such as member updates, not counted)
@@ -87,13 +91,14 @@ export async function runDiscordLoad(rate = 1000, seconds = 60): Promise<LoadSam
         fake.messageCreate({ guildId: IDS.guild, channelId: channels[dispatched % CHANNELS]!, authorId: members[dispatched % MEMBERS]!, content: text });
       }
       if (performance.now() - started >= nextSample * 1000) {
-        samples.push({ second: nextSample, dispatched, handled, backlog: dispatched - handled, rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20) });
+        samples.push({ second: nextSample, dispatched, handled, backlog: dispatched - handled, outbox: pipeline.outboxDepth(), rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20) });
         nextSample++;
       }
       await sleep(10);
     }
     return samples;
   } finally {
+    await pipeline.drain();
     await adapter.stop();
     await pipeline.flush();
     await store.close();
@@ -123,13 +128,14 @@ export function formatDiscordLoad(rate: number, s: LoadSample[]): string {
   const last = s.at(-1)!;
   const half = s.slice(Math.floor(s.length / 2));
   const maxBacklog = Math.max(...s.map((x) => x.backlog));
+  const maxOutbox = Math.max(...s.map((x) => x.outbox));
   const rss = s.map((x) => x.rssMb);
-  const lines = s.filter((x) => x.second % 10 === 0).map((x) => `  ${String(x.second).padStart(3)} s: ${x.dispatched.toLocaleString("en")} sent, ${x.handled.toLocaleString("en")} handled, backlog ${x.backlog}, RSS ${x.rssMb} MB`);
+  const lines = s.filter((x) => x.second % 10 === 0).map((x) => `  ${String(x.second).padStart(3)} s: ${x.dispatched.toLocaleString("en")} sent, ${x.handled.toLocaleString("en")} handled, backlog ${x.backlog}, outbox ${x.outbox}, RSS ${x.rssMb} MB`);
   const growing = half.at(-1)!.backlog > half[0]!.backlog + rate; // more than a second's worth added in the second half
   return [
     `discord load (fake gateway → discord.js → pipeline, one process, ${storeName()} store): ${rate.toLocaleString("en")} messages/s for ${last.second} s`,
     ...lines,
-    `  backlog max ${maxBacklog}, at the end ${last.backlog} (${growing ? "GROWING" : "flat"}); RSS ${Math.min(...rss)}–${Math.max(...rss)} MB, second half ${Math.min(...half.map((x) => x.rssMb))}–${Math.max(...half.map((x) => x.rssMb))} MB`,
+    `  backlog max ${maxBacklog}, at the end ${last.backlog} (${growing ? "GROWING" : "flat"}); outbox depth max ${maxOutbox}, at the end ${last.outbox}; RSS ${Math.min(...rss)}–${Math.max(...rss)} MB, second half ${Math.min(...half.map((x) => x.rssMb))}–${Math.max(...half.map((x) => x.rssMb))} MB`,
   ].join("\n");
 }
 
