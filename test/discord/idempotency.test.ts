@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DiscordAdapter } from "../../src/platforms/discord/index.js";
 import type { Action, ActionOutcome } from "../../src/core/actions.js";
+import type { StewardEvent } from "../../src/core/events.js";
 import { silentLogger } from "../../src/log.js";
 import { FakeDiscord, IDS, exampleSeed, type RecordedCall } from "../fake-discord/index.js";
 
@@ -28,17 +29,52 @@ const nonceOf = (c: RecordedCall) => (c.body as { nonce?: unknown } | null)?.non
 describe("Discord adapter: a repeated action is harmless", () => {
   const fake = new FakeDiscord(seed());
   let adapter: DiscordAdapter;
+  const events: StewardEvent[] = [];
 
   beforeAll(async () => {
     await fake.start();
     // A short timeout so a slow answer is abandoned quickly; discord.js's one retry as in production.
     adapter = new DiscordAdapter({ token: fake.token, apiUrl: fake.apiUrl, logger: silentLogger, registerCommands: false, rest: { timeoutMs: 400, retries: 1, maxRateLimitWaitMs: 1_000 } });
-    await adapter.start(async () => {});
+    await adapter.start(async (e) => void events.push(e));
   }, 20_000);
 
   afterAll(async () => {
     await adapter?.stop();
     await fake.stop();
+  });
+
+  /** A slash command from bob, accepted by the adapter: the handle a `respond` answers. */
+  async function invoked(): Promise<string> {
+    const { id } = fake.interactionCreate({ type: 2, guildId: IDS.guild, channelId: IDS.general, userId: IDS.bob, name: "case" });
+    await expect.poll(() => events.some((e) => e.type === "command.invoked" && e.replyHandle === id), { timeout: 3_000 }).toBe(true);
+    return id;
+  }
+  const respond = (handle: string): Action => ({ kind: "respond", community: IDS.guild, replyHandle: handle, reply: { lines: ["case #1"], fields: [], buttons: [], ephemeral: true, tone: "info" }, reason: "" });
+  const callbacksTo = (id: string) => fake.calls.filter((c) => c.route === "POST /interactions/:interactionId/:interactionToken/callback" && c.params.interactionId === id);
+
+  it("respond twice: one answer; the second is done, already answered", async () => {
+    const id = await invoked();
+    expect(await adapter.perform(respond(id))).toEqual({ status: "done" });
+    expect(await adapter.perform(respond(id))).toEqual({ status: "done", detail: "already answered" });
+    expect(callbacksTo(id).map((c) => c.status)).toEqual([204]);
+  });
+
+  it("an answer that landed though its answer was lost: discord.js's retry gets 40060, done", async () => {
+    const id = await invoked();
+    fake.failNext("POST /interactions/:interactionId/:interactionToken/callback", { status: 500, afterEffect: true });
+    expect(await adapter.perform(respond(id))).toEqual({ status: "done", detail: "already answered" });
+    expect(callbacksTo(id).map((c) => [c.status, c.handled])).toEqual([
+      [500, 204],
+      [400, 400],
+    ]);
+  });
+
+  it("an answer that failed can be given on the next try", async () => {
+    const id = await invoked();
+    fake.failNext("POST /interactions/:interactionId/:interactionToken/callback", { status: 503, times: 2 });
+    expect(await adapter.perform(respond(id))).toMatchObject({ status: "failed", retryable: true });
+    expect(await adapter.perform(respond(id))).toEqual({ status: "done" });
+    expect(callbacksTo(id).map((c) => c.status)).toEqual([503, 503, 204]);
   });
 
   /** Messages Steward created (not answered from an earlier nonce) with this nonce. */

@@ -125,6 +125,8 @@ export interface Model {
   /** Messages created with enforce_nonce, by `${authorId}:${nonce}` (Discord de-duplicates per author). */
   nonces: Map<string, { payload: Record<string, unknown>; at: number }>;
   nonceWindowMs: number;
+  /** Interactions already answered (initial callback): Discord refuses a second with 40060. */
+  acknowledged: Set<string>;
 }
 
 export function buildModel(options: FakeDiscordOptions): Model {
@@ -140,6 +142,7 @@ export function buildModel(options: FakeDiscordOptions): Model {
     dmClosed: new Set(),
     nonces: new Map(),
     nonceWindowMs: options.nonceWindowMs ?? 5 * 60_000,
+    acknowledged: new Set(),
   };
   for (const seed of options.guilds ?? []) addGuild(model, seed);
   return model;

@@ -368,6 +368,9 @@ const table: Array<[string, Handler, boolean?]> = [
   [
     "POST /interactions/:interactionId/:interactionToken/callback",
     (req, ctx) => {
+      const interactionId = req.params.interactionId ?? "";
+      if (ctx.model.acknowledged.has(interactionId)) return discordError(400, 40060, "Interaction has already been acknowledged.");
+      ctx.model.acknowledged.add(interactionId);
       if (req.query.with_response !== "true") return noContent;
       const body = obj(req.body);
       const data = obj(body.data);

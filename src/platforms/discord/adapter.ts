@@ -365,8 +365,7 @@ export class DiscordAdapter implements PlatformAdapter {
       case "purgeMessages":
         return this.purge(await this.textChannel(guild, a.channel), a.count, a.member);
       case "respond":
-        await this.desk.respond(a.replyHandle, a.reply);
-        return;
+        return this.desk.respond(a.replyHandle, a.reply);
       case "approveMember":
         // Admission is the member role (granted by the addRole that comes with the approval).
         await this.target(guild, a.member);

@@ -8,6 +8,7 @@ import {
   ApplicationCommandOptionType,
   GuildMember,
   MessageFlags,
+  RESTJSONErrorCodes,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
@@ -25,6 +26,7 @@ import { memberRoles } from "../permissions.js";
 import { discordCommand, menuCommand } from "./definitions.js";
 import { replyMessage } from "./render.js";
 import { answeredConsentMessage } from "./consent.js";
+import { alreadyDone } from "../outcomes.js";
 
 export const DEFER_AFTER_MS = 2000;
 const TOKEN_LIFETIME_MS = 15 * 60_000;
@@ -87,6 +89,8 @@ function invocationOf(i: Answerable): Invocation | null {
 
 export class InteractionDesk {
   private readonly pending = new Map<string, Pending>();
+  /** Interactions answered (by id), and when: a repeated `respond` is done, not an error. */
+  private readonly answered = new Map<string, number>();
 
   private readonly logger: Logger;
 
@@ -143,11 +147,29 @@ export class InteractionDesk {
     return [invoked, reaction];
   }
 
-  /** Answers an interaction (the `respond` action); throws when it is unknown or expired. */
-  async respond(handle: string | undefined, reply: CommandReply): Promise<void> {
+  /**
+   * Answers an interaction (the `respond` action); throws when it is unknown or expired. The interaction stays
+   * answerable until an answer lands, so a retry after a failed one can still answer; a repeat after one landed
+   * is done ("already answered"), as is Discord's 40060 (an earlier try landed though its answer was lost).
+   */
+  async respond(handle: string | undefined, reply: CommandReply): Promise<string | void> {
+    if (handle && this.answered.has(handle)) return "already answered";
     const entry = handle ? this.pending.get(handle) : undefined;
     if (!entry) throw new Error(`no interaction ${handle ?? "(none)"} waiting for an answer (unknown, or older than 15 minutes)`);
+    clearTimeout(entry.timer); // no late defer while the answer is on its way
+    let detail: string | undefined;
+    try {
+      await this.answer(entry, reply);
+    } catch (e) {
+      if (!alreadyDone(e, RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged)) throw e;
+      detail = "already answered";
+    }
     this.drop(entry.interaction.id);
+    this.noteAnswered(entry.interaction.id);
+    return detail;
+  }
+
+  private async answer(entry: Pending, reply: CommandReply): Promise<void> {
     const i = entry.interaction;
     if (!entry.deferring && i.isButton() && parseTestimonialButton(i.customId) && reply.tone === "done") {
       // A consent answer: the request shows the answer and its buttons are disabled.
@@ -160,6 +182,16 @@ export class InteractionDesk {
     } else {
       await entry.interaction.reply({ ...replyMessage(reply), ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
     }
+  }
+
+  /** Remembers an answered interaction for its token's lifetime. */
+  private noteAnswered(id: string): void {
+    const now = Date.now();
+    for (const [old, at] of this.answered) {
+      if (now - at < TOKEN_LIFETIME_MS) break; // oldest first
+      this.answered.delete(old);
+    }
+    this.answered.set(id, now);
   }
 
   private defer(entry: Pending): Promise<unknown> {
