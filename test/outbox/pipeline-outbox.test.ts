@@ -14,6 +14,7 @@ import { defaultSettings } from "../../src/config/settings-schema.js";
 import { silentLogger } from "../../src/log.js";
 import { stewardEvent, type StewardEvent } from "../../src/core/events.js";
 import type { Action, ActionOutcome } from "../../src/core/actions.js";
+import { StewardMetrics } from "../../src/http/metrics.js";
 
 /** Records every call; answers from a per-kind script first. */
 class ScriptedPlatform extends ReplayAdapter {
@@ -33,9 +34,10 @@ class ScriptedPlatform extends ReplayAdapter {
 
 const settings = new SettingsProvider(new Map([["acme", { ...defaultSettings("acme"), moderatorRoles: ["mod"] }]]));
 
-async function pipeline(adapter: ScriptedPlatform, store: MemoryOutboxStore, persistence = new MemoryPersistence()) {
+async function pipeline(adapter: ScriptedPlatform, store: MemoryOutboxStore, persistence = new MemoryPersistence(), metrics?: StewardMetrics) {
   const decisions: DecisionRecord[] = [];
-  const p = new Pipeline({
+  const p: Pipeline = new Pipeline({
+    ...(metrics ? { observer: metrics } : {}),
     adapter,
     persistence,
     settings,
@@ -120,5 +122,42 @@ describe("pipeline with an outbox", () => {
     expect(await p.resumeOutbox()).toBe(1);
     expect(adapter.calls).toMatchObject([{ kind: "kick", member: "u9", key: "left-by-crash-0001" }]);
     expect(await store.pending(10)).toEqual([]);
+  });
+
+  it("stopping: intake closes, decided actions finish (shown as outbox depth meanwhile), and what still waits to be retried stays pending", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    class SlowPlatform extends ScriptedPlatform {
+      override async perform(a: Action): Promise<ActionOutcome> {
+        await gate;
+        return super.perform(a);
+      }
+    }
+    const adapter = new SlowPlatform();
+    const store = new MemoryOutboxStore();
+    let p!: Pipeline;
+    const metrics = new StewardMetrics(() => p.pendingWrites(), { processMetrics: false, outboxDepth: () => p.outboxDepth() });
+    ({ p } = await pipeline(adapter, store, new MemoryPersistence(), metrics));
+    await p.handle(scam); // returns at once: the actions wait behind the platform
+    const depth = async () => Number(/^steward_outbox_depth (\d+)$/m.exec(await metrics.registry.metrics())?.[1]);
+    expect(await depth()).toBeGreaterThan(0);
+    p.closeIntake();
+    await p.handle({ ...scam, message: { ...scam.message, id: "m2" } } as StewardEvent);
+    expect(p.stats.refusedWhileStopping).toBe(1);
+    const drained = p.drain({ graceMs: 5000 });
+    release();
+    await drained;
+    expect(adapter.kinds()).toEqual(["deleteMessage", "timeout", "alertModerators"]);
+    expect(await depth()).toBe(0);
+
+    // An action waiting to be retried when the grace period ends stays pending for the next start.
+    const failing = new ScriptedPlatform({ deleteMessage: [{ status: "failed", detail: "503", retryable: true, retryAfterMs: 60_000 }] });
+    const store2 = new MemoryOutboxStore();
+    const q = await pipeline(failing, store2);
+    await q.p.handle(scam);
+    await new Promise((r) => setTimeout(r, 50));
+    q.p.closeIntake();
+    await q.p.drain({ graceMs: 50 });
+    expect((await store2.pending(10)).map((e) => e.action.kind)).toEqual(["deleteMessage", "timeout", "alertModerators"]);
   });
 });
