@@ -2,13 +2,17 @@
 // one process, on the Redis at REDIS_URL (default redis://127.0.0.1:6379):
 //   npx tsx bench/redis-rates.ts [--messages 40000] [--hits 400000] [--lag 2000] [--json]
 // 1. cost per message: the default guidelines judging generated messages with each store (CPU time
-//    of this process, best of 3 rounds; the Redis store's batching and sending included, since the
-//    event loop turns every 200 messages; Redis's own CPU is another process and not counted);
+//    of the process, best of 3 rounds; the Redis store's batching and sending included, since the
+//    event loop turns every 200 messages; Redis's own CPU is another process and not counted). Each
+//    store runs in a child process of its own, twice, alternating: in one process the engine's call
+//    sites would see both store classes, which a real instance never does;
 // 2. cost per raw hit (store.hit alone), the same way;
 // 3. replication: a second store (another "instance", same process) applying the first's hits:
 //    lag from hit to applied (p50/p99/max) at a steady rate and in a burst, and how fast it applies.
 // Stops by itself; uses streams of its own, deleted at the end.
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { Redis } from "ioredis";
 import type { GuidelineSet } from "../src/guidelines/api.js";
@@ -72,24 +76,55 @@ async function hits(rates: RateStore, start: number): Promise<number> {
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
-async function main(): Promise<void> {
+/** Child process: best of 3 rounds of judging and of raw hits with one kind of store; prints {judge, hit} CPU ms. */
+async function child(kind: string): Promise<void> {
   const set = await loadGuidelines(bundledPath("rules"));
   const texts = generatedTexts(MESSAGES);
-  const out: Record<string, unknown> = { redis: new URL(url).host, messages: MESSAGES, rules: set.ruleCount };
-
-  // 1 and 2: best of 3 rounds each, the stores alternating (fresh windows per round, times moving on).
-  const best = { judgeMem: Infinity, judgeRedis: Infinity, hitMem: Infinity, hitRedis: Infinity };
+  const open = async (): Promise<RateStore> => (kind === "redis" ? RedisRateStore.open(url, { stream: stream() }) : new MemoryRateStore());
+  const close = async (r: RateStore) => (r instanceof RedisRateStore ? r.close() : undefined);
+  let judgeMs = Infinity;
+  let hitMs = Infinity;
   let start = Date.now() - 3_600_000;
   for (let round = 0; round < 3; round++) {
-    best.judgeMem = Math.min(best.judgeMem, await judge(set, new MemoryRateStore(), texts, start));
-    const r1 = await RedisRateStore.open(url, { stream: stream() });
-    best.judgeRedis = Math.min(best.judgeRedis, await judge(set, r1, texts, start));
-    await r1.close();
-    best.hitMem = Math.min(best.hitMem, await hits(new MemoryRateStore(), start));
-    const r2 = await RedisRateStore.open(url, { stream: stream() });
-    best.hitRedis = Math.min(best.hitRedis, await hits(r2, start));
-    await r2.close();
+    const r1 = await open();
+    judgeMs = Math.min(judgeMs, await judge(set, r1, texts, start));
+    await close(r1);
+    const r2 = await open();
+    hitMs = Math.min(hitMs, await hits(r2, start));
+    await close(r2);
     start += 10_000_000;
+  }
+  await cleanup();
+  console.log(JSON.stringify({ judgeMs, hitMs, rules: set.ruleCount }));
+}
+
+function inChild(kind: string): { judgeMs: number; hitMs: number; rules: number } {
+  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...argv, "--child", kind], { encoding: "utf8", timeout: 600_000 });
+  const line = r.stdout.trim().split("\n").pop() ?? "";
+  if (r.status !== 0 || !line.startsWith("{")) throw new Error(`bench child (${kind}) failed: ${r.stderr}`);
+  return JSON.parse(line);
+}
+
+async function cleanup(): Promise<void> {
+  if (streams.length === 0) return;
+  const r = new Redis(url);
+  await r.del(...streams);
+  r.disconnect();
+}
+
+async function main(): Promise<void> {
+  const out: Record<string, unknown> = { redis: new URL(url).host, messages: MESSAGES };
+
+  // 1 and 2: each store in its own process, twice, alternating; the best of each.
+  const best = { judgeMem: Infinity, judgeRedis: Infinity, hitMem: Infinity, hitRedis: Infinity };
+  for (let pair = 0; pair < 2; pair++) {
+    const m = inChild("memory");
+    const r = inChild("redis");
+    out.rules = m.rules;
+    best.judgeMem = Math.min(best.judgeMem, m.judgeMs);
+    best.hitMem = Math.min(best.hitMem, m.hitMs);
+    best.judgeRedis = Math.min(best.judgeRedis, r.judgeMs);
+    best.hitRedis = Math.min(best.hitRedis, r.hitMs);
   }
   const perMsg = (ms: number) => (ms * 1e3) / MESSAGES;
   const perHit = (ms: number) => (ms * 1e6) / HITS;
@@ -126,10 +161,7 @@ async function main(): Promise<void> {
   };
   await a.close();
   await b.close();
-
-  const r = new Redis(url);
-  await r.del(...streams);
-  r.disconnect();
+  await cleanup();
 
   if (argv.includes("--json")) console.log(JSON.stringify(out, null, 2));
   else console.log(format(out));
@@ -137,7 +169,7 @@ async function main(): Promise<void> {
 
 function format(o: Record<string, any>): string {
   return [
-    `shared rate windows bench: Redis at ${o.redis}, ${o.rules} default rules, ${o.messages.toLocaleString("en-US")} generated messages, one process (CPU time, best of 3)`,
+    `shared rate windows bench: Redis at ${o.redis}, ${o.rules} default rules, ${o.messages.toLocaleString("en-US")} generated messages, each store in its own process (CPU time, best of 6 rounds)`,
     "",
     `  judging, MemoryRateStore   ${o.judge.memoryMicros.toFixed(2).padStart(8)} µs/message`,
     `  judging, RedisRateStore    ${o.judge.redisMicros.toFixed(2).padStart(8)} µs/message   ×${o.judge.ratio}`,
@@ -159,4 +191,6 @@ async function until(f: () => boolean, ms = 60_000): Promise<void> {
 
 const round = (n: number, d: number) => Math.round(n * 10 ** d) / 10 ** d;
 
-await main();
+const childAt = argv.indexOf("--child");
+if (childAt >= 0) await child(argv[childAt + 1]!);
+else await main();
