@@ -152,6 +152,21 @@ describe("Discord adapter: a repeated action is harmless", () => {
     expect(outcome).toEqual({ status: "done", detail: "already gone" });
   });
 
+  it("a purge retried after its answer was lost deletes the messages it chose, not the next ones", async () => {
+    const ids = Array.from({ length: 6 }, (_, i) => fake.messageCreate({ guildId: IDS.guild, channelId: IDS.general, authorId: U.dave, content: `flood ${i}` }).id as string);
+    // discord.js retries the lost bulk delete: Discord finds the messages gone (10008), the adapter checks what is left.
+    fake.failNext("POST /channels/:channelId/messages/bulk-delete", { status: 502, afterEffect: true });
+    const purge: Action = { kind: "purgeMessages", community: IDS.guild, channel: IDS.general, count: 3, member: U.dave, reason: "", key: "purge-dave-1" };
+    expect(await adapter.perform(purge)).toEqual({ status: "done", detail: "deleted 3 messages" });
+    expect(fake.callsTo("POST /channels/:channelId/messages/bulk-delete").map((c) => [c.status, c.handled])).toEqual([
+      [502, 204],
+      [404, 404],
+    ]);
+    // Performed again by the outbox (same process: the choice is remembered in memory): nothing more is deleted.
+    expect(await adapter.perform(purge)).toEqual({ status: "done", detail: "deleted 0 messages; 3 already deleted by an earlier try" });
+    expect(ids.map((id) => fake.model.messages.has(id))).toEqual([true, true, true, false, false, false]);
+  });
+
   it("kicking twice: the second is done, the member is already gone", async () => {
     const kick: Action = { kind: "kick", community: IDS.guild, member: U.erin, reason: "spam", caseNumber: 9 };
     expect(await adapter.perform(kick)).toEqual({ status: "done" });

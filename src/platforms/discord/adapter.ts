@@ -74,6 +74,8 @@ export class DiscordAdapter implements PlatformAdapter {
   private registration: Promise<void> = Promise.resolve();
   private gate: ScreeningGate | null = null;
   private gates: Promise<void> = Promise.resolve();
+  /** The messages a keyed purge chose on its first try (latest keys only): a retry deletes those, not the next ones. */
+  private readonly purges = new Map<string, string[]>();
 
   constructor(private readonly opts: DiscordAdapterOptions) {
     this.desk = new InteractionDesk({ logger: opts.logger, captureEmoji: (c) => captureEmoji(opts.communitySettings, c) });
@@ -363,7 +365,7 @@ export class DiscordAdapter implements PlatformAdapter {
         return;
       }
       case "purgeMessages":
-        return this.purge(await this.textChannel(guild, a.channel), a.count, a.member);
+        return this.purge(await this.textChannel(guild, a.channel), a.count, a.member, a.key);
       case "respond":
         return this.desk.respond(a.replyHandle, a.reply);
       case "approveMember":
@@ -392,16 +394,36 @@ export class DiscordAdapter implements PlatformAdapter {
    * Deletes the channel's last `count` messages (only `member`'s when given) among the latest 100, in one
    * bulk delete. Discord cannot bulk-delete messages older than 14 days: those are left and counted.
    */
-  private async purge(channel: GuildTextBasedChannel, count: number, member: string | undefined): Promise<string> {
+  private async purge(channel: GuildTextBasedChannel, count: number, member: string | undefined, key: string | undefined): Promise<string> {
     const latest = await channel.messages.fetch({ limit: 100 });
-    const chosen = [...latest.values()].filter((m) => !member || m.author.id === member).slice(0, count);
+    // "The last N messages" moves once some are deleted: a retry of the same purge takes the ones chosen at first.
+    const earlier = key ? this.purges.get(key) : undefined;
+    const chosen = earlier
+      ? earlier.flatMap((id) => latest.get(id) ?? [])
+      : [...latest.values()].filter((m) => !member || m.author.id === member).slice(0, count);
+    if (key && !earlier) {
+      this.purges.set(key, chosen.map((m) => m.id));
+      if (this.purges.size > 200) this.purges.delete(this.purges.keys().next().value!);
+    }
+    const gone = earlier ? earlier.length - chosen.length : 0;
     const cutoff = Date.now() - 14 * 86_400_000 + 60_000;
     const deletable = chosen.filter((m) => m.createdTimestamp > cutoff);
     const old = chosen.length - deletable.length;
-    if (deletable.length === 1) await channel.messages.delete(deletable[0]!.id);
-    else if (deletable.length > 1) await channel.bulkDelete(deletable.map((m) => m.id));
+    let ids = deletable.map((m) => m.id);
+    for (let pass = 1; ids.length; pass++) {
+      try {
+        if (ids.length === 1) await channel.messages.delete(ids[0]!);
+        else await channel.bulkDelete(ids);
+        break;
+      } catch (e) {
+        // Some were deleted meanwhile (or by a try whose answer was lost): once more with those still there.
+        if (pass > 1 || !alreadyDone(e, RESTJSONErrorCodes.UnknownMessage)) throw e;
+        const now = await channel.messages.fetch({ limit: 100 });
+        ids = ids.filter((id) => now.has(id));
+      }
+    }
     const n = deletable.length;
-    return `deleted ${n} message${n === 1 ? "" : "s"}${old ? `; ${old} older than 14 days left (Discord cannot bulk-delete them)` : ""}`;
+    return `deleted ${n} message${n === 1 ? "" : "s"}${gone ? `; ${gone} already deleted by an earlier try` : ""}${old ? `; ${old} older than 14 days left (Discord cannot bulk-delete them)` : ""}`;
   }
 
   /**
