@@ -116,6 +116,8 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   readonly messages: FakeMessage[] = [];
+  /** Modals opened with views.open. */
+  readonly views: { id: string; trigger_id: string; view: Record<string, unknown> }[] = [];
   /** Files by id, uploaded or only announced. */
   readonly files = new Map<string, FakeFile>();
   private readonly server = http.createServer((req, res) => void this.serve(req, res));
@@ -345,6 +347,15 @@ export class FakeSlack {
       if (!c.members.includes(String(a.user))) throw new SlackError("not_in_channel");
       c.members = c.members.filter((m) => m !== a.user);
       return {};
+    },
+    "views.open": (a) => {
+      // trigger_ids come from the fake's own deliveries (deliverButton): "trigger.<n>".
+      if (!/^trigger\./.test(String(a.trigger_id ?? ""))) throw new SlackError("invalid_trigger_id");
+      const view = (typeof a.view === "string" ? JSON.parse(a.view) : a.view) as Record<string, unknown>;
+      if (!Array.isArray(view.blocks) || view.blocks.length > 100) throw new SlackError("invalid_arguments");
+      const id = `V${String(++this.seq).padStart(8, "0")}`;
+      this.views.push({ id, trigger_id: String(a.trigger_id), view });
+      return { view: { id, ...view } };
     },
     "files.getUploadURLExternal": (a, t) => {
       this.need(t, "files:write");

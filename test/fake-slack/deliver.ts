@@ -100,3 +100,18 @@ export function deliverShortcut(url: string, secret: string, fields: { team: str
   };
   return deliver(url, secret, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded");
 }
+
+/** A modal's submission (view_submission) as Slack posts it: payload=<json>; values by block_id, then action_id. */
+export function deliverViewSubmission(url: string, secret: string, fields: { team: string; user: string; callbackId: string; privateMetadata?: string; values: Record<string, Record<string, Record<string, unknown>>> }): Promise<Delivery> {
+  const payload = {
+    type: "view_submission",
+    team: { id: fields.team, domain: "acme" },
+    user: { id: fields.user, username: fields.user, team_id: fields.team },
+    api_app_id: "ASTEWARD1",
+    token: "legacy",
+    trigger_id: `trigger.${Date.now()}`,
+    view: { id: "V0000001", type: "modal", callback_id: fields.callbackId, private_metadata: fields.privateMetadata ?? "", team_id: fields.team, state: { values: fields.values }, hash: "1" },
+    response_urls: [],
+  };
+  return deliver(url, secret, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded");
+}

@@ -4,6 +4,7 @@ import { HttpServer, healthRoute } from "../../src/http/index.js";
 import { SlackAdapter, SlackSettingsProvider } from "../../src/platforms/slack/index.js";
 import type { SlackApiTuning } from "../../src/platforms/slack/api-client.js";
 import { Pipeline, type CommandRecord, type DecisionRecord } from "../../src/core/pipeline.js";
+import type { OnboardingRecord } from "../../src/core/handlers/onboarding-effects.js";
 import { GuidelineLibrary, defaultRulesDir } from "../../src/guidelines/library.js";
 import { communitySettingsSchema, type CommunitySettings } from "../../src/config/settings-schema.js";
 import { openMemoryStore, type Store } from "../../src/store/index.js";
@@ -31,6 +32,7 @@ export class SlackHarness {
   readonly fake: FakeSlack;
   readonly decisions: DecisionRecord[] = [];
   readonly commands: CommandRecord[] = [];
+  readonly onboarding: OnboardingRecord[] = [];
   store!: Store;
   server!: HttpServer;
   adapter!: SlackAdapter;
@@ -72,6 +74,7 @@ export class SlackHarness {
       logger: silentLogger,
       onDecision: (d) => this.decisions.push(d),
       onCommand: (r) => this.commands.push(r),
+      onOnboarding: (r) => this.onboarding.push(r),
     });
     await this.adapter.start((e) => this.pipeline.handle(e));
     return this;

@@ -10,7 +10,7 @@ const ALL_BOT = new Set(["chat:write", "im:write", "users:read", "channels:read"
 describe("slackCapabilities", () => {
   it("with a bot token only: no deletion of others' messages, no timeout, kick or ban; channel removal and messages yes", () => {
     const c = slackCapabilities({ botScopes: ALL_BOT, user: null });
-    for (const k of ["deleteMessage", "purgeMessages", "timeout", "removeTimeout", "kick", "ban", "unban", "addRole", "removeRole", "approveMember", "declineMember"] as ActionKind[]) expect(c.kinds.has(k)).toBe(false);
+    for (const k of ["deleteMessage", "purgeMessages", "timeout", "removeTimeout", "kick", "ban", "unban", "addRole", "removeRole"] as ActionKind[]) expect(c.kinds.has(k)).toBe(false);
     for (const k of ["warn", "directMessage", "alertModerators", "holdForReview", "reply", "postMessage", "respond", "removeFromChannel"] as ActionKind[]) expect(c.kinds.has(k)).toBe(true);
     expect(c.missing.get("deleteMessage")).toMatch(/bot token deletes only its own messages/);
     expect(c.missing.get("timeout")).toBe("Slack has no timeout");
@@ -97,7 +97,7 @@ describe("slack/manifest.yml", () => {
       features: { slash_commands: { command: string; url: string; should_escape: boolean }[]; shortcuts: { callback_id: string; name: string; type: string }[] };
     };
     const c = slackCapabilities({ botScopes: new Set(m.oauth_config.scopes.bot), user: { scopes: new Set(m.oauth_config.scopes.user), admin: true } });
-    expect([...c.missing.keys()].sort()).toEqual(["addRole", "approveMember", "ban", "declineMember", "kick", "removeRole", "removeTimeout", "timeout", "unban"]);
+    expect([...c.missing.keys()].sort()).toEqual(["addRole", "ban", "kick", "removeRole", "removeTimeout", "timeout", "unban"]);
     expect(m.settings.event_subscriptions.bot_events.sort()).toEqual(["member_joined_channel", "message.channels", "message.groups", "reaction_added", "team_join"]);
     expect(m.features.slash_commands).toMatchObject([{ command: "/steward", should_escape: true }]);
     const { SLACK_SHORTCUTS } = await import("../../src/platforms/slack/shortcuts.js");

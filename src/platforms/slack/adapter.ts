@@ -26,6 +26,7 @@ import { ReplyDesk, postResponse, responseBody } from "./replies.js";
 import { replyMessage, textWithButtons } from "./blocks.js";
 import { shortcutFor } from "./shortcuts.js";
 import { SeenEvents } from "./dedupe.js";
+import { SCREENING_START, SCREENING_VIEW, answersOf, screeningInvite, screeningModal, type SubmittedValue } from "./screening.js";
 import { testimonialCapture } from "../../testimonials/commands.js";
 import { testimonialSettings } from "../../testimonials/settings.js";
 
@@ -232,6 +233,28 @@ export class SlackAdapter implements PlatformAdapter {
       const team = teamOf(context, body);
       const user = this.members.remember(event.user as unknown as Parameters<SlackMembers["remember"]>[0]);
       this.emit(async () => map.memberJoined(team, user));
+      if (!user.bot && this.screeningOf(team)) this.inviteToScreening(team, user.id);
+    });
+    // Screening: the invitation's button opens the questions; the submission is the answers.
+    app.action(SCREENING_START, async ({ ack, body }) => {
+      await ack();
+      const b = body as unknown as { team?: { id?: string } | null; user: { id: string; team_id?: string }; trigger_id?: string };
+      const team = b.team?.id ?? b.user.team_id ?? "";
+      const questions = this.screeningOf(team);
+      if (!questions || !b.trigger_id) return;
+      // The trigger_id is good for 3 seconds: the modal opens now, not behind the event queue.
+      await this.client.views.open({ trigger_id: b.trigger_id, view: screeningModal(questions, team) as unknown as Parameters<WebClient["views"]["open"]>[0]["view"] }).catch((e: unknown) => {
+        this.opts.logger.warn({ err: slackError(e)?.detail ?? (e as Error).message }, "slack: the screening questions could not be opened");
+      });
+    });
+    app.view(SCREENING_VIEW, async ({ ack, body, view }) => {
+      await ack();
+      const team = view.private_metadata || body.team?.id || body.user.team_id || "";
+      const questions = this.screeningOf(team);
+      if (!questions) return;
+      const member = body.user.id;
+      const answers = answersOf(questions, view.state.values as unknown as Record<string, Record<string, SubmittedValue>>);
+      this.emit(async () => stewardEvent.parse({ type: "screening.answered", platform: "slack", at: new Date().toISOString(), community: team, member, answers }));
     });
     app.event("member_joined_channel", async ({ event, body, context }) => {
       const team = event.team || teamOf(context, body);
@@ -292,6 +315,7 @@ export class SlackAdapter implements PlatformAdapter {
       });
     });
     app.action(/.+/, async ({ ack, body, action }) => {
+      if ("action_id" in action && action.action_id === SCREENING_START) return; // its own listener acks it
       await ack();
       if (body.type !== "block_actions" || !("action_id" in action)) return;
       const customId = action.action_id;
@@ -319,6 +343,20 @@ export class SlackAdapter implements PlatformAdapter {
     });
     app.error(async (e) => {
       this.opts.logger.error({ err: e }, "slack: listener error");
+    });
+  }
+
+  /** The community's membership questions, or null without screening (or without questions). */
+  private screeningOf(team: string) {
+    const questions = this.opts.communitySettings?.(team).onboarding?.screening?.questions;
+    return questions?.length ? questions : null;
+  }
+
+  /** The newcomer's invitation to the questions, by direct message (failures are logged: the member can ask a moderator). */
+  private inviteToScreening(team: string, member: string): void {
+    const settings = this.opts.communitySettings?.(team);
+    this.dm(member, screeningInvite(settings?.name ?? "the community")).catch((e: unknown) => {
+      this.opts.logger.warn({ member, err: slackError(e)?.detail ?? (e as Error).message }, "slack: screening invitation not sent");
     });
   }
 
@@ -370,6 +408,11 @@ export class SlackAdapter implements PlatformAdapter {
         await this.client.conversations.kick({ channel, user: a.member });
         return `removed from <#${channel}> (Slack cannot remove members from the workspace or time them out)`;
       }
+      case "approveMember":
+        // Slack has no pending members: an applicant is in the workspace from the start.
+        return "nothing to admit: Slack members are in the workspace from the start";
+      case "declineMember":
+        return this.declineMember(a.community, a.member, a.reason, a.caseNumber);
       case "purgeMessages":
         return this.purge(await this.channels.resolve(a.channel), a.count, a.member);
       case "respond":
@@ -449,6 +492,22 @@ export class SlackAdapter implements PlatformAdapter {
     if (!pending.channel) throw new Refused("nowhere to answer: no response URL and no channel");
     await this.posts.chat.postEphemeral({ channel: pending.channel, user: pending.user, ...replyMessage(reply) });
     return "answered with chat.postEphemeral";
+  }
+
+  /**
+   * Slack cannot turn a member away (no pending members; deactivating takes the Enterprise Grid
+   * admin API or a workspace admin): the moderators are alerted to decide, and the outcome says
+   * "refused" with that detail — the decline itself did not happen.
+   */
+  private async declineMember(community: string, member: string, reason: string, caseNumber: number | undefined): Promise<never> {
+    const text = `Screening declined <@${member}>${reason ? ` (${reason})` : ""}. Slack cannot turn a member away: they are in the workspace. A workspace admin can deactivate the account (Manage members) if they should not stay.`;
+    try {
+      await this.postModLog(community, caseNumber, "onboarding/screening: declined", text);
+    } catch (e) {
+      const why = failure(e);
+      throw new Refused(`Slack cannot turn a member away, and the moderators could not be alerted: ${why.status === "done" ? "" : why.detail}`);
+    }
+    throw new Refused("Slack cannot turn a member away (no pending members; deactivating needs a workspace admin or the Enterprise Grid admin API): the moderators were alerted in the mod log to decide");
   }
 
   /** The channel's last `count` messages (only `member`'s when given) among the latest 100, deleted one by one with the user token. */

@@ -5,7 +5,9 @@
 // other people's takes a workspace admin's or owner's user token (SLACK_USER_TOKEN, chat:write);
 // removing someone from a channel takes channels:manage (public) or groups:write (private) and is
 // impossible in #general; there is no timeout; removing or deactivating an account takes the
-// Enterprise Grid admin API, which Steward does not use. Roles and pending members do not exist.
+// Enterprise Grid admin API, which Steward does not use. Roles and pending members do not exist:
+// approving a screened member admits nothing (done: they are in already), declining alerts the
+// moderators and is recorded as refused (adapter.ts).
 import type { ActionKind } from "../../core/actions.js";
 import { actionKinds } from "../../core/actions.js";
 
@@ -32,8 +34,6 @@ const NEVER: Partial<Record<ActionKind, string>> = {
   unban: "reactivating an account needs the Enterprise Grid admin API, which Steward does not use",
   addRole: "Slack has no roles",
   removeRole: "Slack has no roles",
-  approveMember: "Slack has no pending members to admit",
-  declineMember: "Slack has no pending members to turn away",
 };
 
 const has = (scopes: ReadonlySet<string> | null, ...any: string[]) => scopes === null || any.some((s) => scopes.has(s));
@@ -42,7 +42,7 @@ export function slackCapabilities(g: SlackGrants): SlackCapabilities {
   const missing = new Map<ActionKind, string>();
   for (const [kind, why] of Object.entries(NEVER)) missing.set(kind as ActionKind, why);
   if (!has(g.botScopes, "chat:write")) {
-    for (const k of ["warn", "directMessage", "reply", "postMessage", "alertModerators", "holdForReview", "respond"] as const) missing.set(k, "the bot token lacks the chat:write scope");
+    for (const k of ["warn", "directMessage", "reply", "postMessage", "alertModerators", "holdForReview", "respond", "declineMember"] as const) missing.set(k, "the bot token lacks the chat:write scope");
   } else if (!has(g.botScopes, "im:write")) missing.set("directMessage", "the bot token lacks the im:write scope (direct messages)");
   if (!has(g.botScopes, "channels:manage", "groups:write")) missing.set("removeFromChannel", "the bot token lacks channels:manage (public channels) and groups:write (private ones)");
   const deleteWhy = !g.user
