@@ -78,6 +78,14 @@ describe("fake Discord gateway faults with the real discord.js client", () => {
     });
   });
 
+  it("heartbeats no longer ACKed (a zombie connection): discord.js closes it and RESUMEs", async () => {
+    await missedAreReplayed("zombie", async () => {
+      fake.ackHeartbeats(false);
+      await expect.poll(() => fake.readySessions, { timeout: 3_000 }).toBe(0);
+      fake.ackHeartbeats(true);
+    });
+  });
+
   it("INVALID_SESSION resumable (d: true): RESUME on the same connection", async () => {
     const before = { ...fake.gatewayStats };
     const resumed = once(client, Events.ShardResume);
