@@ -141,10 +141,13 @@ export class RedisRateStore extends MemoryRateStore {
       await s.reader.connect();
       await s.rebuild();
     } catch (err) {
+      // Connected but refused (a wrong password, the stream's key holding something else) is not "cannot be reached".
+      const reached = s.writer.status === "ready";
       s.closed = true;
       s.writer.disconnect();
       s.reader.disconnect();
-      throw new RedisUnavailableError(`Redis at REDIS_URL (${redactRedisUrl(url)}) cannot be reached: ${(s.lastError ?? (err as Error)).message || String(err)}`);
+      const why = ((reached ? (err as Error) : (s.lastError ?? (err as Error))).message || String(err)).replaceAll(url, redactRedisUrl(url));
+      throw new RedisUnavailableError(`Redis at REDIS_URL (${redactRedisUrl(url)}) ${reached ? "cannot be used" : "cannot be reached"}: ${why}`);
     }
     s.opened = true;
     s.readLoop = s.follow();
