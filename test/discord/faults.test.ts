@@ -1,20 +1,17 @@
 /**
- * Discord faults under a stream of messages through the real pipeline: the real discord.js client, the fake
- * Discord injecting 429s, 5xx bursts, answers lost after the effect, slow answers and dropped gateway
- * connections. Every expected effect lands exactly once in the fake's record; no message is lost or doubled.
- *
- * The outbox (src/core/outbox) is stood in for by `RetryingAdapter`: it gives each action a key and performs
- * a `failed, retryable` outcome again after a backoff (no sooner than retryAfterMs), as the outbox worker does.
+ * Discord faults under a stream of messages through the real pipeline in outbox mode (as `steward start` runs it):
+ * the real discord.js client, the fake Discord injecting 429s, 5xx bursts, answers lost after the effect, slow
+ * answers and dropped gateway connections. Every action is done, each effect lands exactly once in the fake's
+ * record, and no message is lost or handled twice.
  */
-import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DiscordAdapter, DiscordSettingsProvider } from "../../src/platforms/discord/index.js";
 import { Pipeline } from "../../src/core/pipeline.js";
 import type { Action, ActionKind, ActionOutcome } from "../../src/core/actions.js";
-import type { EventSink, PlatformAdapter } from "../../src/core/platform.js";
 import { GuidelineLibrary, defaultRulesDir } from "../../src/guidelines/library.js";
 import { openMemoryStore, type Store } from "../../src/store/index.js";
 import { PrismaPersistence } from "../../src/store/pipeline-writer.js";
+import { PrismaOutbox } from "../../src/store/outbox.js";
 import { silentLogger } from "../../src/log.js";
 import { FakeDiscord, IDS, exampleSeed, type RecordedCall } from "../fake-discord/index.js";
 
@@ -24,50 +21,6 @@ function seed() {
   const s = exampleSeed();
   s.guilds![0]!.members!.push(...MEMBERS.map((id, i) => ({ user: { id, username: `member${i}` }, roles: [IDS.roleMember] })));
   return { ...s, heartbeatIntervalMs: 500 };
-}
-
-interface Performed {
-  action: Action;
-  outcomes: ActionOutcome[];
-}
-
-/** Stands in for the outbox: a key per action, and retries of retryable failures with backoff. */
-class RetryingAdapter implements PlatformAdapter {
-  readonly platform = "discord" as const;
-  readonly performed: Performed[] = [];
-  retries = 0;
-  readonly inspectMember: PlatformAdapter["inspectMember"];
-  readonly actorMay: PlatformAdapter["actorMay"];
-
-  constructor(private readonly inner: DiscordAdapter) {
-    this.inspectMember = inner.inspectMember.bind(inner);
-    this.actorMay = inner.actorMay.bind(inner);
-  }
-
-  capabilities(community: string): ReadonlySet<ActionKind> {
-    return this.inner.capabilities();
-  }
-  start(sink: EventSink): Promise<void> {
-    return this.inner.start(sink);
-  }
-  stop(): Promise<void> {
-    return this.inner.stop();
-  }
-
-  async perform(a: Action): Promise<ActionOutcome> {
-    const { key: _none, ...rest } = a;
-    const action = { ...a, key: a.key ?? createHash("sha256").update(JSON.stringify(rest)).digest("base64url").slice(0, 20) };
-    const record: Performed = { action, outcomes: [] };
-    this.performed.push(record);
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await this.inner.perform(action);
-      record.outcomes.push(outcome);
-      if (outcome.status !== "failed" || !outcome.retryable || attempt >= 8) return outcome;
-      this.retries += 1;
-      const retryAfter = (outcome as { retryAfterMs?: number }).retryAfterMs ?? 0;
-      await new Promise((r) => setTimeout(r, Math.max(retryAfter, 25 * 2 ** (attempt - 1))));
-    }
-  }
 }
 
 const CREATES = new Set<ActionKind>(["warn", "directMessage", "alertModerators", "holdForReview", "reply", "postMessage"]);
@@ -94,12 +47,12 @@ function effectsOf(fake: FakeDiscord, a: Action): RecordedCall[] {
   }
 }
 
-describe("Discord faults under a stream of messages through the pipeline", () => {
+describe("Discord faults under a stream of messages through the pipeline and its outbox", () => {
   const fake = new FakeDiscord(seed());
   let store: Store;
-  let discord: DiscordAdapter;
-  let adapter: RetryingAdapter;
-  /** message.created events the pipeline finished handling (its actions done), by message id. */
+  let adapter: DiscordAdapter;
+  let pipeline: Pipeline;
+  /** message.created events the pipeline finished handling, by message id. */
   const handled = new Map<string, number>();
   let restRetries = 0;
   let rateLimited = 0;
@@ -108,30 +61,53 @@ describe("Discord faults under a stream of messages through the pipeline", () =>
     await fake.start();
     store = await openMemoryStore();
     // A short timeout, so answers slower than it are seen within the test's time; one discord.js retry as in production.
-    discord = new DiscordAdapter({ token: fake.token, apiUrl: fake.apiUrl, logger: silentLogger, registerCommands: false, rest: { timeoutMs: 400, retries: 1, maxRateLimitWaitMs: 500 } });
-    adapter = new RetryingAdapter(discord);
-    const pipeline = new Pipeline({
+    adapter = new DiscordAdapter({ token: fake.token, apiUrl: fake.apiUrl, logger: silentLogger, registerCommands: false, rest: { timeoutMs: 400, retries: 1, maxRateLimitWaitMs: 500 } });
+    pipeline = new Pipeline({
       adapter,
       persistence: new PrismaPersistence(store.prisma),
       settings: new DiscordSettingsProvider(),
       library: await GuidelineLibrary.load(defaultRulesDir()),
       logger: silentLogger,
+      outbox: { store: new PrismaOutbox(store.prisma), policy: { baseDelayMs: 20, maxDelayMs: 1_000 } },
     });
     await adapter.start(async (e) => {
       await pipeline.handle(e);
       if (e.type === "message.created") handled.set(e.message.id, (handled.get(e.message.id) ?? 0) + 1);
     });
-    discord.discord.rest.on("response", (request) => {
+    adapter.discord.rest.on("response", (request) => {
       if (request.retries > 0) restRetries += 1;
     });
-    discord.discord.rest.on("rateLimited", () => (rateLimited += 1));
+    adapter.discord.rest.on("rateLimited", () => (rateLimited += 1));
   }, 20_000);
 
   afterAll(async () => {
     await adapter?.stop();
+    await pipeline?.drain();
     await store?.close();
     await fake.stop();
   });
+
+  /** The outbox's entries: each action as performed (with its key), its attempts and final outcome. */
+  async function outboxEntries(): Promise<Array<{ action: Action; status: string; attempts: number; outcome: ActionOutcome | null }>> {
+    const rows = await store.prisma.outboxAction.findMany({ orderBy: { id: "asc" } });
+    return rows.map((r) => ({ action: r.action as unknown as Action, status: r.status, attempts: r.attempts, outcome: r.outcome as unknown as ActionOutcome | null }));
+  }
+
+  /**
+   * Once the outbox is drained: every action it took since `since` is done with exactly one effect in the fake's
+   * record, and nothing else was created or deleted (as many messages and deletions as actions asked for).
+   */
+  async function expectEachEffectOnce(since: { calls: number; entries: number }) {
+    await pipeline.drain();
+    const performed = (await outboxEntries()).slice(since.entries).filter((p) => p.action.kind !== "respond");
+    expect(performed.filter((p) => p.status !== "done").map((p) => [p.action.kind, p.status, p.outcome])).toEqual([]);
+    const counts = performed.map((p) => ({ kind: p.action.kind, key: p.action.key, effects: effectsOf(fake, p.action).length }));
+    expect(counts.filter((c) => c.effects !== 1)).toEqual([]);
+    const made = fake.calls.slice(since.calls).filter(effective);
+    expect(made.filter(isCreate)).toHaveLength(performed.filter((p) => CREATES.has(p.action.kind)).length);
+    expect(made.filter((c) => c.route === "DELETE /channels/:channelId/messages/:messageId")).toHaveLength(performed.filter((p) => p.action.kind === "deleteMessage").length);
+    return performed;
+  }
 
   let next = 1100000000000100000n;
   const CONTENTS = ["you are an idiot", "hello there, how is everyone?", "claim free nitro at https://dlscord-gift.xyz/nitro", "does anyone know when the release is?"];
@@ -151,7 +127,7 @@ describe("Discord faults under a stream of messages through the pipeline", () =>
 
   it("429s, 5xx bursts, lost answers and slow answers: every action done, each effect exactly once", async () => {
     const started = Date.now();
-    const callsBefore = fake.calls.length;
+    const since = { calls: fake.calls.length, entries: (await outboxEntries()).length };
     const faults = [
       fake.fault("*", { status: 429, retryAfter: 0.02, every: 9, times: Infinity }), // waited out by discord.js
       fake.fault("*", { status: 429, retryAfter: 0.8, every: 41, times: Infinity }), // longer than the adapter waits: handed back
@@ -164,36 +140,31 @@ describe("Discord faults under a stream of messages through the pipeline", () =>
       if (i % 10 === 5) fake.failNext("*", { status: [500, 502, 503][i % 3]!, times: 3 }); // a burst on whatever comes next
     });
     await expect.poll(() => ids.filter((id) => handled.has(id)).length, { timeout: 60_000, interval: 100 }).toBe(ids.length);
+    await pipeline.drain(); // the cases' actions run behind the event stream
     for (const f of faults) f.clear();
     const elapsed = Date.now() - started;
-
-    const performed = adapter.performed.filter((p) => p.action.kind !== "respond");
-    const notDone = performed.filter((p) => p.outcomes.at(-1)!.status !== "done");
-    expect(notDone.map((p) => [p.action.kind, p.outcomes])).toEqual([]);
-    const counts = performed.map((p) => ({ kind: p.action.kind, key: p.action.key, effects: effectsOf(fake, p.action).length }));
-    expect(counts.filter((c) => c.effects !== 1)).toEqual([]);
-    // Nothing else was created or deleted: as many messages and deletions as actions asked for.
-    const made = fake.calls.slice(callsBefore).filter(effective);
-    expect(made.filter(isCreate)).toHaveLength(performed.filter((p) => CREATES.has(p.action.kind)).length);
-    expect(made.filter((c) => c.route === "DELETE /channels/:channelId/messages/:messageId")).toHaveLength(performed.filter((p) => p.action.kind === "deleteMessage").length);
+    const performed = await expectEachEffectOnce(since);
     for (const id of ids) expect(handled.get(id)).toBe(1);
+    const callsBefore = since.calls;
 
     const kinds = Object.fromEntries([...new Set(performed.map((p) => p.action.kind))].map((k) => [k, performed.filter((p) => p.action.kind === k).length]));
     const repeats = fake.calls.slice(callsBefore).filter((c) => c.repeat).length;
-    const already = performed.filter((p) => p.outcomes.at(-1)!.status === "done" && (p.outcomes.at(-1) as { detail?: string }).detail === "already gone").length;
+    const already = performed.filter((p) => (p.outcome as { detail?: string } | null)?.detail === "already gone").length;
+    const outboxRetries = performed.reduce((n, p) => n + p.attempts - 1, 0);
     console.log(
       `[discord faults] ${ids.length} messages, ${performed.length} actions ${JSON.stringify(kinds)} in ${elapsed} ms; ` +
         `REST calls ${fake.calls.length - callsBefore}; faults injected ${fake.faultsInjected} ${JSON.stringify(fake.faultStats)}; ` +
-        `discord.js retries ${restRetries}, rate-limit waits ${rateLimited}; outbox-style retries ${adapter.retries}; ` +
+        `discord.js retries ${restRetries}, rate-limit events ${rateLimited}; outbox retries ${outboxRetries}; ` +
         `creates answered from their nonce ${repeats}; deletes found already done ${already}`,
     );
     expect(fake.faultsInjected).toBeGreaterThan(20);
-    expect(adapter.retries).toBeGreaterThan(0);
+    expect(outboxRetries).toBeGreaterThan(0);
   }, 90_000);
 
   it("gateway drops in the middle of a stream: every MESSAGE_CREATE handled once, none lost", async () => {
     const started = Date.now();
     const before = { ...fake.gatewayStats };
+    const since = { calls: fake.calls.length, entries: (await outboxEntries()).length };
     let sent = 0;
     const ids = await stream(150, async (i) => {
       sent += 1;
@@ -209,10 +180,12 @@ describe("Discord faults under a stream of messages through the pipeline", () =>
     // The last RESUME may come after the last message was handled (discord.js waits 500 ms before reconnecting).
     await expect.poll(() => fake.gatewayStats.resumes - before.resumes, { timeout: 5_000 }).toBe(3);
     expect(fake.gatewayStats.identifies).toBe(before.identifies);
+    const performed = await expectEachEffectOnce(since); // and the actions on those messages happened once each
+    expect(performed.length).toBeGreaterThan(0);
     console.log(
       `[discord gateway] ${sent} MESSAGE_CREATE sent, ${ids.filter((id) => handled.has(id)).length} handled (each once) in ${Date.now() - started} ms; ` +
         `drops ${fake.gatewayStats.drops - before.drops} + 1 RECONNECT, resumes ${fake.gatewayStats.resumes - before.resumes}, ` +
-        `dispatches replayed ${fake.gatewayStats.replayed - before.replayed}`,
+        `dispatches replayed ${fake.gatewayStats.replayed - before.replayed}; ${performed.length} actions, each effect once`,
     );
   }, 90_000);
 });
