@@ -101,6 +101,19 @@ describe("Discord adapter: a repeated action is harmless", () => {
     });
   }
 
+  it("after a restart (a new client, the outbox resuming a pending action), the same key still gives one message", async () => {
+    const key = "resumed-after-crash";
+    expect(await adapter.perform(creates[0]![1](key))).toMatchObject({ status: "done" }); // done, but the crash came before it was recorded
+    const restarted = new DiscordAdapter({ token: fake.token, apiUrl: fake.apiUrl, logger: silentLogger, registerCommands: false });
+    try {
+      await restarted.start(async () => {});
+      expect(await restarted.perform(creates[0]![1](key))).toMatchObject({ status: "done" });
+    } finally {
+      await restarted.stop();
+    }
+    expect(created(key)).toHaveLength(1);
+  });
+
   it("postMessage in several parts: each part once, with its own nonce (key, key.1, …)", async () => {
     const key = "digest-2026-W47-abcd";
     const text = Array.from({ length: 3 }, (_, i) => `${String(i).repeat(1_500)}`).join("\n\n");
