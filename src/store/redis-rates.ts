@@ -6,7 +6,8 @@
 // turn as one XADD (a batch of hits) on the stream `steward:rates`, pipelined; every instance reads
 // the stream (XREAD BLOCK on a second connection) and applies the other instances' hits to its
 // own mirror, skipping its own. At start the mirror is rebuilt from the stream (entries whose
-// window can still be open; the stream is trimmed to 24 h and a bounded length), so a restarted
+// window can still be open; the stream keeps the longest window seen plus a minute, at most 24 h
+// and a bounded number of entries), so a restarted
 // instance keeps its windows.
 //
 // A hit's identity is (key, at, weight, value): the same identity recorded twice counts once,
@@ -42,8 +43,13 @@ export interface RedisRateStoreOptions {
   stream?: string;
   /** This instance's id in the stream (default host:pid:random). */
   instance?: string;
-  /** How long entries are kept in the stream (default 24 h): the longest window that survives a restart. */
+  /**
+   * Entries are kept for the longest window seen (by any instance) plus a minute, and never longer
+   * than this (default 24 h): the longest window that survives a restart.
+   */
   retainMs?: number;
+  /** How often the stream is trimmed to the retention (default every minute). */
+  trimEveryMs?: number;
   /** At most about this many batch entries in the stream (default 200,000). */
   maxEntries?: number;
   /** At most this many hits are queued while Redis is unreachable; older ones are dropped (default 100,000). */
@@ -99,6 +105,8 @@ export class RedisRateStore extends MemoryRateStore {
   private dropped = 0;
   private readLoop: Promise<void> | null = null;
   private trimTimer: NodeJS.Timeout | null = null;
+  /** The longest window of any hit seen, here or from the stream: how much of the stream must be kept. */
+  private longest = 0;
   /** The last connection error (at start, ioredis rejects connect() with a vaguer one). */
   private lastError: Error | null = null;
 
@@ -151,7 +159,7 @@ export class RedisRateStore extends MemoryRateStore {
     }
     s.opened = true;
     s.readLoop = s.follow();
-    s.trimTimer = setInterval(() => s.trim(), 60_000);
+    s.trimTimer = setInterval(() => s.trim(), opts.trimEveryMs ?? 60_000);
     s.trimTimer.unref();
     return s;
   }
@@ -232,6 +240,7 @@ export class RedisRateStore extends MemoryRateStore {
   /** Applies a hit from the stream to the mirror (not sent again). */
   private apply(h: DecodedHit): void {
     const { key, at, windowMs, weight, value } = h;
+    if (windowMs > this.longest) this.longest = windowMs;
     const s = super.seriesOf(key, at, windowMs);
     if (at <= s.last - windowMs) return; // already out of its window here
     if (at <= s.last && this.holds(s, at, weight, value)) return;
@@ -243,6 +252,7 @@ export class RedisRateStore extends MemoryRateStore {
   // ---- replication ----
 
   private send(key: string, at: number, windowMs: number, weight: number, value: Value | undefined): void {
+    if (windowMs > this.longest) this.longest = windowMs;
     const max = this.opts.maxQueued ?? 100_000;
     if (this.queue.length >= max) {
       // Redis has been away long: the oldest tenth goes (one splice, not one per hit).
@@ -334,9 +344,10 @@ export class RedisRateStore extends MemoryRateStore {
   }
 
   private trim(): void {
-    if (this.writer.status !== "ready") return;
-    const minId = Date.now() - (this.opts.retainMs ?? 24 * 3_600_000);
-    this.writer.xtrim(this.stream, "MINID", "~", minId).catch(() => undefined);
+    if (this.writer.status !== "ready" || this.longest === 0) return;
+    const minId = Date.now() - Math.min(this.opts.retainMs ?? 24 * 3_600_000, this.longest + 60_000);
+    // Exact, not "~": a quiet stream is smaller than one of Redis's nodes and would never shrink.
+    this.writer.xtrim(this.stream, "MINID", minId).catch(() => undefined);
   }
 
   // ---- connection state ----

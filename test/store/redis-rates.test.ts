@@ -200,6 +200,23 @@ describe.skipIf(unreachable !== null)("RedisRateStore on a real Redis", () => {
     expect(b.hit("member:7", t + 6, 60_000)).toBe(3);
   });
 
+  it("the stream keeps the longest window seen plus a minute, not more", async () => {
+    const stream = newStream();
+    const r = new Redis(url);
+    // Another instance's entry from two hours ago, with a 10-minute window: nobody needs it any more.
+    const old = Date.now() - 2 * 3_600_000;
+    await r.xadd(stream, `${old}-0`, "i", "gone:1:x", "h", JSON.stringify({ b: old, k: ["k"], p: [0, 0, 600_000, 1], v: [] }));
+    const a = await store(stream, { trimEveryMs: 50 });
+    expect(a.peek("k", Date.now(), 600_000)).toBe(0); // not rebuilt: its window had closed
+    a.hit("k", Date.now(), 600_000);
+    await a.flush();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // a few trims
+    const ids = (await r.xrange(stream, "-", "+")).map(([id]) => id);
+    r.disconnect();
+    expect(ids).toHaveLength(1);
+    expect(Number(ids[0]!.split("-")[0])).toBeGreaterThan(old);
+  });
+
   it("Redis down at start: a clear error naming REDIS_URL, without the password", async () => {
     const port = await freePort();
     const err = await RedisRateStore.open(`redis://steward:s3cret-pw@127.0.0.1:${port}`, { stream: newStream(), connectTimeoutMs: 1_000 }).catch((e: unknown) => e);
