@@ -41,11 +41,11 @@ export class Faults {
     this.queued.clear();
   }
 
-  /** Counts of served faults by kind: { "429": 3, "503": 1, slow: 2 }. */
+  /** Counts of served faults by kind: { "429": 3, "503": 1, slow: 2 } (a { delayMs: 0 } entry, a clean answer that spaces faults, is "clean"). */
   summary(since = 0): Record<string, number> {
     const out: Record<string, number> = {};
     for (const s of this.served.slice(since)) {
-      const k = "status" in s.fault ? String(s.fault.status) : "slow";
+      const k = "status" in s.fault ? String(s.fault.status) : s.fault.delayMs > 0 ? "slow" : "clean";
       out[k] = (out[k] ?? 0) + 1;
     }
     return out;

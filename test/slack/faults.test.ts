@@ -8,7 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Action } from "../../src/core/actions.js";
-import { SlackHarness, TEAM } from "./harness.js";
+import { deliver, eventBody, exampleWorkspace, retryHeaders, type Fault } from "../fake-slack/index.js";
+import { SECRET, SlackHarness, TEAM } from "./harness.js";
 
 const SCAM = "claim free nitro at https://dlscord-gift.xyz/nitro";
 const API = { retries: 3, minRetryMs: 100, timeoutMs: 1000 };
@@ -49,6 +50,51 @@ describe("Web API faults during a case (HTTP mode, admin's user token)", () => {
     expect(elapsed).toBeGreaterThanOrEqual(2000); // the two Retry-After seconds were honoured
     figures("transient faults in one case", { faults: f.summary(served), ...stats, elapsedMs: elapsed });
   }, 40_000);
+});
+
+describe("a burst under faults: 20 scam links by 20 members, each delivered twice, faults on the actions' calls", () => {
+  const seed = exampleWorkspace();
+  const members = Array.from({ length: 20 }, (_, i) => `UMEM${String(i).padStart(5, "0")}`);
+  seed.users.push(...members.map((id, i) => ({ id, name: `member${i}` })));
+  seed.channels.find((c) => c.id === "CHELP0001")!.members.push(...members);
+  const h = new SlackHarness({ userToken: "xoxp-fake-admin", seed, api: API });
+  beforeAll(() => h.start(), 60_000);
+  afterAll(() => h.stop());
+
+  it("every case once, every delete and removal once, no post twice; nothing lost", async () => {
+    // On each method the actions use (performed one after another): two faults in a row at most, then
+    // a clean answer, so no call meets more than its 3 retries allow. (The users.info lookups run
+    // concurrently and are left alone: a shared queue of faults would pile up on one of them.)
+    const cycle: Fault[] = [{ status: 429, retryAfter: 0 }, { status: 503 }, { delayMs: 0 }, { status: 500 }, { delayMs: 200 }, { delayMs: 0 }];
+    for (const method of ["chat.delete", "conversations.kick", "chat.postMessage", "chat.postEphemeral"]) for (let i = 0; i < 10; i++) for (const f of cycle) h.fake.faults.inject(method, f);
+    const served = h.fake.faults.served.length;
+    const stats0 = { ...h.adapter.apiStats };
+    const since = h.fake.calls.length;
+    const started = Date.now();
+    const posted = members.map((m) => h.fake.post("CHELP0001", m, SCAM));
+    for (const m of posted) {
+      const body = eventBody(TEAM, { type: "message", channel: "CHELP0001", channel_type: "channel", user: m.user, text: SCAM, ts: m.ts, event_ts: m.ts, team: TEAM });
+      expect((await deliver(h.eventsUrl, SECRET, body, "application/json")).status).toBe(200);
+      expect((await deliver(h.eventsUrl, SECRET, body, "application/json", { headers: retryHeaders(1) })).status).toBe(200);
+    }
+    const decisions = await Promise.all(posted.map((m) => h.decisionOn(m.ts, 60_000)));
+    const elapsed = Date.now() - started;
+    h.fake.faults.clear();
+    for (const m of posted) expect(h.decisions.filter((d) => d.message === m.ts)).toHaveLength(1);
+    for (const d of decisions) expect(d.outcomes.filter((o) => o.status !== "done" && o.status !== "unsupported")).toEqual([]);
+    const ok = (method: string) => h.fake.callsTo(method, since).filter((c) => c.answer.ok);
+    expect(ok("chat.delete").map((c) => c.args.ts).sort()).toEqual(posted.map((m) => m.ts).sort());
+    expect(ok("conversations.kick").map((c) => c.args.user).sort()).toEqual([...members].sort());
+    expect(h.fake.messages.filter((m) => posted.some((p) => p.ts === m.ts))).toEqual([]);
+    const modLog = h.fake.messages.filter((m) => m.channel === "CMODLOG01").map((m) => m.text);
+    expect(modLog).toHaveLength(20);
+    expect(new Set(modLog).size).toBe(modLog.length);
+    const a = h.adapter.apiStats;
+    const figuresOut = { events: 20, deliveries: 40, repeatsDropped: h.adapter.seenEvents.dropped, faults: h.fake.faults.summary(served), rateLimited: a.rateLimited - stats0.rateLimited, retried: a.retried - stats0.retried, gaveUp: a.gaveUp - stats0.gaveUp, effectiveCalls: h.fake.calls.length - since, elapsedMs: elapsed };
+    expect(figuresOut.gaveUp).toBe(0);
+    expect(figuresOut.repeatsDropped).toBe(20);
+    figures("burst under faults", figuresOut);
+  }, 90_000);
 });
 
 describe("faults that outlast the retries, and Slack's refusals", () => {
