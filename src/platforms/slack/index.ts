@@ -4,3 +4,4 @@ export { SLACK_MODERATOR_ROLE } from "./members.js";
 export { slackCapabilities, type SlackCapabilities, type SlackGrants } from "./capabilities.js";
 export { parseStewardText } from "./commands.js";
 export { SLACK_EVENTS_PATH } from "./http.js";
+export type { SlackApiStats, SlackApiTuning } from "./api-client.js";
