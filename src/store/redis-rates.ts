@@ -159,7 +159,10 @@ export class RedisRateStore extends MemoryRateStore {
     }
     s.opened = true;
     s.readLoop = s.follow();
-    s.trimTimer = setInterval(() => s.trim(), opts.trimEveryMs ?? 60_000);
+    s.trimTimer = setInterval(() => {
+      s.trim();
+      if (s.queue.length > 0) void s.flush(); // retries after a refused write (no reconnect will)
+    }, opts.trimEveryMs ?? 60_000);
     s.trimTimer.unref();
     return s;
   }
@@ -283,11 +286,12 @@ export class RedisRateStore extends MemoryRateStore {
       .exec()
       .then((results) => {
         if (results?.some(([err]) => err !== null)) throw results.find(([err]) => err !== null)![0];
+        if (this.degraded) this.back(); // the error was Redis refusing a write, not the connection
       })
       .catch((err: unknown) => {
         // Re-queued in order; a batch that did reach Redis is harmless twice (identities de-duplicate).
         this.queue = batch.concat(this.queue);
-        this.lost(err as Error);
+        this.lost(err as Error, this.writer.status === "ready" ? "Redis refused the rate hits" : "Redis connection lost");
       })
       .finally(() => {
         this.flushing = null;
@@ -315,6 +319,7 @@ export class RedisRateStore extends MemoryRateStore {
     while (!this.closed) {
       try {
         const res = await this.reader.xread("COUNT", READ_COUNT, "BLOCK", BLOCK_MS, "STREAMS", this.stream, this.lastId);
+        if (this.degraded) this.back();
         if (res !== null) for (const [, entries] of res) this.applyEntries(entries, false);
       } catch (err) {
         if (this.closed) return;
@@ -352,12 +357,12 @@ export class RedisRateStore extends MemoryRateStore {
 
   // ---- connection state ----
 
-  private lost(err: Error | null): void {
+  private lost(err: Error | null, what = "Redis connection lost"): void {
     if (!this.opened || this.closed || this.degraded) return;
     this.degraded = true;
     this.opts.logger?.warn(
       { err: err?.message },
-      "Redis connection lost: rate windows go on from this instance's memory (other instances' hits are not seen); this instance's hits are queued until Redis is back",
+      `${what}: rate windows go on from this instance's memory (other instances' hits are not seen); this instance's hits are queued until Redis takes them`,
     );
   }
 

@@ -217,6 +217,27 @@ describe.skipIf(unreachable !== null)("RedisRateStore on a real Redis", () => {
     expect(Number(ids[0]!.split("-")[0])).toBeGreaterThan(old);
   });
 
+  it("a write Redis refuses is kept, warned about, and sent once Redis takes it again", async () => {
+    const stream = newStream();
+    const logA = collectingLogger();
+    const a = await store(stream, { logger: logA, trimEveryMs: 50 });
+    const b = await store(stream);
+    const r = new Redis(url);
+    // Someone overwrites the stream's key with a string: XADD and XREAD fail with WRONGTYPE.
+    await r.del(stream);
+    await r.set(stream, "not a stream");
+    const t = Date.now();
+    expect(a.hit("k", t, 60_000)).toBe(1);
+    await until(() => logA.lines.some((l) => l.level === "warn" && /Redis refused the rate hits/.test(l.msg)));
+    expect(a.connected).toBe(false);
+    expect(a.hit("k", t + 1, 60_000)).toBe(2);
+    await r.del(stream);
+    r.disconnect();
+    await until(() => b.peek("k", t + 2, 60_000) === 2);
+    await until(() => a.connected && b.connected);
+    expect(logA.lines.some((l) => l.level === "info" && /Redis is back/.test(l.msg))).toBe(true);
+  });
+
   it("Redis down at start: a clear error naming REDIS_URL, without the password", async () => {
     const port = await freePort();
     const err = await RedisRateStore.open(`redis://steward:s3cret-pw@127.0.0.1:${port}`, { stream: newStream(), connectTimeoutMs: 1_000 }).catch((e: unknown) => e);
