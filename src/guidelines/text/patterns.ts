@@ -108,9 +108,23 @@ class Root {
   starts = new Uint8Array(0);
   /** The trie compiled for walking (rebuilt when patterns are added). */
   automaton: Automaton | null = null;
+  /**
+   * For sets of single words: the patterns each lexicon id ends, as the walk would find them
+   * (id's are termFrom[id] .. termFrom[id + 1] - 1 in termList, in trie order).
+   */
+  termFrom = new Int32Array(1);
+  termList = new Int32Array(0);
 
   finish(size: number): void {
     this.automaton = new Automaton(this.node);
+    this.termFrom = new Int32Array(size + 1);
+    const terms: number[] = [];
+    for (let id = 0; id < size; id++) {
+      this.termFrom[id] = terms.length;
+      for (const child of this.node.next?.get(id) ?? []) if (child.terminal >= 0) terms.push(child.terminal);
+    }
+    this.termFrom[size] = terms.length;
+    this.termList = Int32Array.from(terms);
     const bits = new Uint8Array(size);
     if (this.node.next) for (const id of this.node.next.keys()) bits[id] = 1;
     for (const { set } of this.node.sets ?? []) {
@@ -266,6 +280,7 @@ export class PatternSet implements SetEnds {
       if ((m & (1 << this.bit)) === 0 || (m & (1 << (this.bit + 1))) === 0) return NONE;
     } else if (!this.anyStart(h) || (this.required !== null && !anyOf(h, this.required))) return NONE;
     const tokens = a.table;
+    if (this.singleWords) return this.findWords(h, tokens.count);
     resetEndSinks();
     // Start only where a required word lies within reach (when no joined token stretches a match).
     const near = this.required !== null && a.joined.length === 0 ? nextRequired(h, tokens.count, this.required) : null;
@@ -284,6 +299,28 @@ export class PatternSet implements SetEnds {
       if (sink.matches.length >= MAX_MATCHES) break;
     }
     return sink && sink.matches.length ? sink.matches : NONE;
+  }
+
+  /**
+   * find() for a list of single words, without the automaton: from the root, a walk can only
+   * take one word edge and end, so the matches are each hit's patterns, in hit order (what
+   * the walk found, duplicates and the match cap included).
+   */
+  private findWords(h: LexHits, count: number): PatternMatch[] {
+    const { termFrom, termList } = this.free;
+    const last = termFrom.length - 1;
+    let out: PatternMatch[] | null = null;
+    for (let p = 0; p < count; p++) {
+      for (let i = h.first[p]!, e = h.first[p + 1]!; i < e; i++) {
+        const id = h.ids[i]!;
+        if (id >= last) continue;
+        for (let k = termFrom[id]!, to = termFrom[id + 1]!; k < to; k++) {
+          (out ??= []).push({ first: p, end: h.ends[i]!, pattern: termList[k]! });
+          if (out.length >= MAX_MATCHES) return out;
+        }
+      }
+    }
+    return out ?? NONE;
   }
 
   private walkFrom(h: LexHits, tokens: TokenTable, p: number, sink: Sink): void {

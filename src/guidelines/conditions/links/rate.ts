@@ -109,7 +109,11 @@ function shortId(instanceId: string): string {
  * messages interleaved, so the community is part of the scope. Cleared past MAX_SCOPES
  * (`scopeEpoch` tells conditions).
  */
-const scopeIds = new Map<string, number>();
+// Two levels (community, then scope) rather than one map of "community\u0001scope": a joined
+// key is a new string each message, flattened and hashed on every lookup; the ids V8 hashes
+// once per string object (measured: the joined-key lookup was ~1.7% of evaluate()).
+const scopeIds = new Map<string, Map<string, number>>();
+let scopeCount = 0;
 const MAX_SCOPES = 200_000;
 let scopeEpoch = 0;
 let lastScopeCommunity: string | undefined;
@@ -118,15 +122,18 @@ let lastScopeId = -1;
 
 function scopeId(community: string, scope: string): number {
   if (scope === lastScope && community === lastScopeCommunity) return lastScopeId;
-  const k = `${community}\u0001${scope}`;
-  let id = scopeIds.get(k);
+  let inner = scopeIds.get(community);
+  let id = inner?.get(scope);
   if (id === undefined) {
-    if (scopeIds.size >= MAX_SCOPES) {
+    if (scopeCount >= MAX_SCOPES) {
       scopeIds.clear();
+      scopeCount = 0;
       scopeEpoch++;
+      inner = undefined;
     }
-    id = scopeIds.size;
-    scopeIds.set(k, id);
+    if (inner === undefined) scopeIds.set(community, (inner = new Map()));
+    id = scopeCount++;
+    inner.set(scope, id);
   }
   lastScopeCommunity = community;
   lastScope = scope;
