@@ -11,6 +11,7 @@ import { loadAllSettings } from "../config/settings.js";
 import { Pipeline } from "../core/pipeline.js";
 import { createLogger } from "../log.js";
 import { PrismaPersistence } from "../store/pipeline-writer.js";
+import { PrismaOutbox } from "../store/outbox.js";
 import { DiscordAdapter, DiscordLoginError, DiscordSettingsProvider } from "../platforms/discord/index.js";
 import type { StewardHttp } from "../http/index.js";
 import { openRateStore } from "./rate-store.js";
@@ -48,6 +49,8 @@ export async function runDiscord(opts: CommonOptions, io: Io, e: Env): Promise<v
     library: library,
     logger,
     customers: new PrismaCustomers(store.prisma),
+    // Actions stored before they are performed, retried, resumed after a crash (src/core/outbox).
+    outbox: { store: new PrismaOutbox(store.prisma) },
   });
   const stopped = stopSignal();
   try {

@@ -12,6 +12,7 @@ import { loadAllSettings } from "../config/settings.js";
 import { Pipeline } from "../core/pipeline.js";
 import { createLogger } from "../log.js";
 import { PrismaPersistence } from "../store/pipeline-writer.js";
+import { PrismaOutbox } from "../store/outbox.js";
 import { SlackAdapter, SlackLoginError, SlackSettingsProvider } from "../platforms/slack/index.js";
 import type { StewardHttp } from "../http/index.js";
 import { openRateStore } from "./rate-store.js";
@@ -41,7 +42,7 @@ export async function runSlack(opts: CommonOptions, io: Io, e: Env): Promise<voi
   });
   // Rate windows shared with the other instances through Redis when REDIS_URL is set.
   const rates = await openRateStore(e, logger, async () => { await http.close(); await store.close(); });
-  const pipeline: Pipeline = new Pipeline({ adapter, persistence, settings, library, logger, customers: new PrismaCustomers(store.prisma), observer: serveMetrics(http, () => pipeline), rates: rates.rates });
+  const pipeline: Pipeline = new Pipeline({ adapter, persistence, settings, library, logger, customers: new PrismaCustomers(store.prisma), outbox: { store: new PrismaOutbox(store.prisma) }, observer: serveMetrics(http, () => pipeline), rates: rates.rates });
   const stopped = stopSignal();
   try {
     await adapter.start((event) => pipeline.handle(event));
