@@ -209,6 +209,11 @@ export interface Persistence extends CommandStore {
    * again (an event handled a second time after a crash) returns the case already written.
    */
   openCase?(write: CaseWrite, entries: (n: number) => OutboxEntry[]): Promise<{ number: number; existing: boolean }>;
+  /**
+   * Outbox mode, at start: cases whose actions were settled in the outbox after the case was last
+   * written (a crash came in between) get their outcome rows rebuilt from the outbox. Returns how many.
+   */
+  reconcileCases?(): Promise<number>;
   /** The next free case number in the store (before a moderator's command numbers one, with several instances). */
   nextCaseNumber?(community: string): Promise<number>;
   write(batch: WriteBatch): Promise<void>;

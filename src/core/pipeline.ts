@@ -555,6 +555,8 @@ export class Pipeline {
     if (!this.outbox) return 0;
     const n = await this.outbox.resume();
     if (n) this.opts.logger.info({ resumed: n }, "outbox: actions left pending by the last run performed");
+    const fixed = (await this.opts.persistence.reconcileCases?.()) ?? 0;
+    if (fixed) this.opts.logger.info({ cases: fixed }, "outbox: outcomes a crash kept from their cases written");
     return n;
   }
 

@@ -4,6 +4,9 @@
 import type { CaseChange, CaseView, CaseWrite, LoadedCommunity, Persistence, ReviewView, StrikeView, WriteBatch } from "../core/persistence.js";
 import { emptyBatch } from "../core/persistence.js";
 import type { OutboxEntry } from "../core/outbox/store.js";
+import { describeAction, type Action, type ActionOutcome } from "../core/actions.js";
+
+type OutcomeRow = { action: string; status: string; detail?: string };
 import type { CommunitySettings } from "../config/settings-schema.js";
 import { newMember, type MemberState } from "../core/community-state.js";
 import type { PrismaClient } from "./index.js";
@@ -113,6 +116,32 @@ export class PrismaPersistence implements Persistence {
         ON CONFLICT (community_id, key) DO NOTHING`, rows);
       return { number, existing: false };
     }, { timeout: 30_000, maxWait: 30_000 });
+  }
+
+  async reconcileCases(): Promise<number> {
+    // Cases whose outbox entries settled after the case was last written: a crash came between the
+    // actions and the write of their outcomes. Their rows are rebuilt from the outbox, in order.
+    const stale = await this.prisma.$queryRawUnsafe<{ c: number; n: number }[]>(`
+      SELECT DISTINCT k.community_id AS c, k.number AS n FROM cases k
+      JOIN outbox o ON o.community_id = k.community_id AND o.case_number = k.number
+      WHERE o.settled_at > k.updated_at`);
+    if (stale.length === 0) return 0;
+    const entries = await this.prisma.$queryRawUnsafe<{ c: number; n: number; action: Action; outcome: ActionOutcome | null }[]>(`
+      SELECT o.community_id AS c, o.case_number AS n, o.action, o.outcome FROM outbox o
+      JOIN json_to_recordset($1::json) AS x(c int, n int) ON x.c = o.community_id AND x.n = o.case_number
+      ORDER BY o.id`, JSON.stringify(stale));
+    const rows = new Map<string, { c: number; num: number; act: OutcomeRow[] }>();
+    for (const e of entries) {
+      const k = `${e.c}:${e.n}`;
+      const r = rows.get(k) ?? { c: e.c, num: e.n, act: [] };
+      r.act.push({ action: describeAction(e.action), status: e.outcome?.status ?? "pending", ...(e.outcome?.detail ? { detail: e.outcome.detail } : {}) });
+      rows.set(k, r);
+    }
+    await run(this.prisma, `
+      UPDATE cases SET actions = x.act, updated_at = now()
+      FROM json_to_recordset($1::json) AS x(c int, num int, act jsonb)
+      WHERE cases.community_id = x.c AND cases.number = x.num`, [...rows.values()]);
+    return rows.size;
   }
 
   async nextCaseNumber(community: string): Promise<number> {
