@@ -177,7 +177,7 @@ export class FakeDiscord {
     this.wss = null;
     for (const connection of this.connections) connection.socket.terminate();
     this.connections.clear();
-    for (const session of this.sessions.values()) session.live = false;
+    for (const session of this.sessions.values()) session.end();
     for (const timer of this.delays) clearTimeout(timer);
     this.delays.clear();
     if (wss) await new Promise<void>((resolve) => wss.close(() => resolve()));
@@ -203,7 +203,7 @@ export class FakeDiscord {
   dropGateway(how: { abrupt?: boolean; code?: number; reason?: string } = {}): number {
     let dropped = 0;
     for (const connection of this.connections) {
-      if (connection.session && (how.code === 1000 || how.code === 1001)) connection.session.live = false;
+      if (connection.session && (how.code === 1000 || how.code === 1001)) connection.session.end();
       if (how.abrupt) connection.socket.terminate();
       else connection.socket.close(how.code ?? 4000, how.reason ?? "fake-discord drop");
       dropped += 1;

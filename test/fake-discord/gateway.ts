@@ -60,8 +60,9 @@ export class GatewaySession {
   live = true;
   /** The socket currently carrying the session, if any. */
   connection: GatewayConnection | null = null;
-  /** The latest dispatches sent, oldest first, for replay after a RESUME. */
-  readonly sent: Array<{ s: number; t: string; d: unknown }> = [];
+  /** The dispatches sent, oldest first; those from `first` on (the latest `limit`) are kept for replay after a RESUME. */
+  private readonly sent: Array<{ s: number; t: string; d: unknown }> = [];
+  private first = 0;
 
   constructor(
     readonly id: string,
@@ -69,6 +70,23 @@ export class GatewaySession {
     readonly shard: [number, number],
     private readonly limit: number,
   ) {}
+
+  /** Ends the session: RESUME is refused from now on, and its replay buffer is let go. */
+  end(): void {
+    this.live = false;
+    this.sent.length = 0;
+    this.first = 0;
+  }
+
+  /** The seq of the oldest dispatch kept (Infinity when none). */
+  get oldestKept(): number {
+    return this.sent[this.first]?.s ?? Infinity;
+  }
+
+  /** The dispatches kept with a seq after `seq`, in order. */
+  keptAfter(seq: number): Array<{ s: number; t: string; d: unknown }> {
+    return this.sent.slice(this.first).filter((p) => p.s > seq);
+  }
 
   /** Discord's rule: a guild's events go to shard (guild_id >> 22) % shard count. */
   servesGuild(guildId: string | undefined): boolean {
@@ -80,7 +98,12 @@ export class GatewaySession {
   dispatch(t: string, d: unknown): void {
     this.seq += 1;
     this.sent.push({ s: this.seq, t, d });
-    if (this.sent.length > this.limit) this.sent.splice(0, this.sent.length - this.limit);
+    if (this.sent.length - this.first > this.limit) this.first = this.sent.length - this.limit;
+    // The array itself is trimmed now and then, not shifted on every dispatch (load tests send thousands a second).
+    if (this.first >= 1_000 && this.first * 2 >= this.sent.length) {
+      this.sent.splice(0, this.first);
+      this.first = 0;
+    }
     this.connection?.send({ op: 0, t, s: this.seq, d });
   }
 }
@@ -111,7 +134,7 @@ export class GatewayConnection {
   invalidate(resumable: boolean): void {
     this.host.stats.invalidSessions += 1;
     if (!resumable && this.session) {
-      this.session.live = false;
+      this.session.end();
       this.detach();
     }
     this.send({ op: 9, d: resumable, s: null, t: null });
@@ -125,7 +148,7 @@ export class GatewayConnection {
   private onClose(code: number): void {
     // Discord ends a session closed with 1000/1001; any other close (an abrupt drop is 1006, discord.js's own
     // 4200) leaves it resumable, and the dispatches sent meanwhile wait in its replay buffer.
-    if (this.session && (code === 1000 || code === 1001)) this.session.live = false;
+    if (this.session && (code === 1000 || code === 1001)) this.session.end();
     this.detach();
   }
 
@@ -202,18 +225,18 @@ export class GatewayConnection {
   private resume(d: Record<string, unknown>): void {
     const session = this.host.sessions.get(String(d.session_id ?? ""));
     const seq = Number(d.seq ?? 0);
-    const oldest = session?.sent[0]?.s ?? Infinity;
+    const oldest = session?.oldestKept ?? Infinity;
     const tokenValid = d.token === this.host.token || d.token === `Bot ${this.host.token}`;
     const replayable = session !== undefined && (seq >= session.seq || oldest <= seq + 1);
     if (!tokenValid || !session?.live || !replayable) {
       this.host.stats.resumesRefused += 1;
-      if (session) session.live = false;
+      session?.end();
       this.invalidate(false);
       return;
     }
     this.attach(session);
     this.host.stats.resumes += 1;
-    for (const missed of session.sent.filter((p) => p.s > seq)) {
+    for (const missed of session.keptAfter(seq)) {
       this.host.stats.replayed += 1;
       this.send({ op: 0, t: missed.t, s: missed.s, d: missed.d });
     }
