@@ -279,6 +279,15 @@ describe("Discord adapter: failures say whether another try may help", () => {
     expect(outcome).toMatchObject({ status: "failed", retryable: false, detail: expect.stringContaining("10003") });
   });
 
+  it("a long global 429: failed, retryable, named global (kept last: discord.js then holds every request)", async () => {
+    fake.failNext(ROUTE, { status: 429, retryAfter: 20, global: true });
+    expect(await adapter.perform(reply("global"))).toMatchObject({ status: "failed", retryable: true, detail: expect.stringMatching(/\(global\), retry after 20\.\d s/) });
+    // Any request now is handed back at once, without reaching Discord.
+    const since = fake.calls.length;
+    expect(await adapter.perform({ kind: "deleteMessage", community: IDS.guild, channel: IDS.general, message: "1100000000000003334", reason: "" })).toMatchObject({ status: "failed", retryable: true });
+    expect(fake.calls.length).toBe(since);
+  });
+
   it("Discord unreachable: failed, retryable", async () => {
     const other = new FakeDiscord(seed());
     await other.start();
