@@ -289,30 +289,38 @@ export class Lexicon {
     const joined = a.joined;
     const t = unitsOf(table.text);
     const trans = this.trans;
+    const nodePrefix = this.nodePrefix;
+    const nodeWord = this.nodeWord;
+    const literalChars = this.literalChars;
+    // Imports as locals: V8 re-reads an imported binding at every use (see tokenTable).
+    const leetCodes = LEET_CODES;
+    const fastExcluded = FAST_EXCLUDED;
+    const LETTER = TokenFlag.LETTER;
+    const DIGIT_OR_SYMBOL = TokenFlag.DIGIT | TokenFlag.SYMBOL;
     for (let p = 0; p < count; p++) {
       first[p] = ids.length;
       const from = ids.length;
       const flags = table.flags[p]!;
-      if ((flags & FAST_EXCLUDED) === 0) {
+      if ((flags & fastExcluded) === 0) {
         // An ASCII word without wildcards or stretches: walk the trie over the text, leet
         // decoded on the fly (sh1t, @ss), apostrophes skipped.
         const s = table.nStart[p]!;
         const e = table.nEnd[p]!;
-        const decode = (flags & TokenFlag.LETTER) !== 0;
+        const decode = (flags & LETTER) !== 0;
         let node = 0;
-        let literal = (flags & (TokenFlag.DIGIT | TokenFlag.SYMBOL)) !== 0;
+        let literal = (flags & DIGIT_OR_SYMBOL) !== 0;
         let one = false;
         for (let i = s; i < e; i++) {
           let c = t[i]!;
           if (c < 97 || c > 122) {
             if (c === 39 || c === 96) continue; // apostrophe
-            if (literal && this.literalChars[c] !== 1) literal = false;
+            if (literal && literalChars[c] !== 1) literal = false;
             if (c === 49) one = true;
             if (!decode) {
               node = 0;
               break;
             }
-            c = LEET_CODES[c]!;
+            c = leetCodes[c]!;
             if (c === 0) {
               node = 0;
               break;
@@ -320,11 +328,11 @@ export class Lexicon {
           }
           node = trans[node * 26 + c - 97]!;
           if (node === 0) break;
-          const pre = this.nodePrefix[node]!;
+          const pre = nodePrefix[node]!;
           if (pre >= 0) this.add(pre, p + 1, from, ids, ends);
         }
         if (node !== 0) {
-          const id = this.nodeWord[node]!;
+          const id = nodeWord[node]!;
           if (id >= 0) this.add(id, p + 1, from, ids, ends);
         }
         // "2g1c" as written; "1" read as l ("1ame").

