@@ -304,6 +304,19 @@ function scanWord(text: string, start: number, opts: FeatureOptions, buf: Featur
   buf.reserveChars(MAX_WORD);
   const chars = buf.chars;
   const base = buf.charCount;
+  // Module constants as locals for the per-character loop: V8 (Node 20) re-loads a module-level
+  // const from its context and checks it is initialised at every read.
+  const info_ = INFO;
+  const table = TABLE;
+  const prime = FNV_PRIME;
+  const maxWord = MAX_WORD;
+  const cLetter = LETTER;
+  const cSep = SEP;
+  const cUpperLetter = LETTER | UPPER;
+  const cDigit = DIGIT;
+  const cSymbol = SYMBOL;
+  const cForeign = FOREIGN;
+  const joinerInfo = JOINER << 12;
   // One pass: classify, and hash the PLAIN normalization (runs of 3+ equal characters count
   // once). A word mixing letters with digits/symbols is re-hashed with the leet map after.
   let h = FNV_OFFSET;
@@ -314,15 +327,15 @@ function scanWord(text: string, start: number, opts: FeatureOptions, buf: Featur
   for (; end < n; end++) {
     let c = text.charCodeAt(end);
     if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
-    const info = c < TABLE ? INFO[c]! : c === 0x2019 ? JOINER << 12 : 0;
+    const info = c < table ? info_[c]! : c === 0x2019 ? joinerInfo : 0;
     const cls = info >>> 12;
-    if (cls === LETTER) letters++;
-    else if (cls === SEP) break;
-    else if (cls === (LETTER | UPPER)) {
+    if (cls === cLetter) letters++;
+    else if (cls === cSep) break;
+    else if (cls === cUpperLetter) {
       letters++;
       upper++;
-    } else if (cls === DIGIT) digits++;
-    else if (cls === SYMBOL) {
+    } else if (cls === cDigit) digits++;
+    else if (cls === cSymbol) {
       // "*" belongs to the word only when a letter or digit follows its run ("f**k", not "sigh*")
       if (c === 0x2a) {
         let r = end + 1;
@@ -331,7 +344,7 @@ function scanWord(text: string, start: number, opts: FeatureOptions, buf: Featur
         if (next !== LETTER && next !== DIGIT) break;
       }
       symbols++;
-    } else if (cls === FOREIGN) foreign++;
+    } else if (cls === cForeign) foreign++;
     const m = info & 0xfff;
     if (m === 0) continue;
     if (m === cur) {
@@ -339,12 +352,12 @@ function scanWord(text: string, start: number, opts: FeatureOptions, buf: Featur
       continue;
     }
     if (run > 0) {
-      h = Math.imul(h ^ cur, FNV_PRIME);
-      if (len < MAX_WORD) chars[base + len] = cur;
+      h = Math.imul(h ^ cur, prime);
+      if (len < maxWord) chars[base + len] = cur;
       len++;
       if (run === 2) {
-        h = Math.imul(h ^ cur, FNV_PRIME);
-        if (len < MAX_WORD) chars[base + len] = cur;
+        h = Math.imul(h ^ cur, prime);
+        if (len < maxWord) chars[base + len] = cur;
         len++;
       }
     }
