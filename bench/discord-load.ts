@@ -3,12 +3,15 @@
 // pipeline (in-memory store, bundled rules). Each second: dispatched, handled, the backlog between
 // them and RSS. Healthy: the backlog stays flat (no queue growing behind the gateway) and so does
 // memory after warm-up.
-//   node_modules/.bin/tsx bench/discord-load.ts [--rate 1000] [--seconds 60]   (npm run bench -- --only=discord-load)
-// The fake and the client share this process and its event loop, so the figure is a floor.
+//   node --expose-gc --import tsx bench/discord-load.ts [--rate 1000] [--seconds 60]   (npm run bench -- --only=discord-load)
+// (--expose-gc adds the heap after a full collection every 10 s: what is kept, not garbage yet to collect)
+// The fake runs in a child process (bench/discord-load-fake.ts), so RSS is Steward's own.
 // With DATABASE_URL (a PostgreSQL to create a throwaway schema in) the store is PostgreSQL, as a
 // server this busy would run; without it, the embedded PGlite, whose writes share the one thread.
 import { setTimeout as sleep } from "node:timers/promises";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { fork } from "node:child_process";
+import type { FromFake, ToFake } from "./discord-load-fake.js";
 import { DiscordAdapter, DiscordSettingsProvider } from "../src/platforms/discord/index.js";
 import { Pipeline } from "../src/core/pipeline.js";
 import { GuidelineLibrary, defaultRulesDir } from "../src/guidelines/library.js";
@@ -18,33 +21,6 @@ import { PrismaPersistence } from "../src/store/pipeline-writer.js";
 import { PrismaOutbox } from "../src/store/outbox.js";
 import { silentLogger } from "../src/log.js";
 
-interface FakeDiscordLike {
-  readonly token: string;
-  readonly apiUrl: string;
-  start(): Promise<unknown>;
-  stop(): Promise<void>;
-  messageCreate(args: { guildId: string; channelId: string; authorId: string; content: string }): unknown;
-}
-interface Seed {
-  guilds: { members: { user: { id: string; username: string }; roles: string[] }[]; channels: { id: string; name: string; type: number; position: number }[] }[];
-  heartbeatIntervalMs?: number;
-}
-interface FakeDiscordModule {
-  FakeDiscord: new (options: unknown) => FakeDiscordLike;
-  exampleSeed(): Seed;
-  IDS: { guild: string; roleMember: string };
-}
-
-const FAKE_DISCORD = "../test/fake-discord/index.js"; // a variable, so tsc leaves it alone
-// Enough members and channels that 1,000 messages a second is a busy server, not a flood: each
-// member posts once every 5 s (the default message-flood rule fires above 8 in 10 s) and every
-// text is different (no duplicate-flood).
-const MEMBERS = 5000;
-const CHANNELS = 10;
-/** A community's chatter: mostly ordinary messages, one in fifty breaking a guideline. */
-const CLEAN = ["when will my order arrive?", "thanks for the quick reply :)", "the jute bag is beautiful", "delivery charge koto dhaka te?", "অর্ডার কবে পাবো?", "does the blue one come in XL?"];
-const BAD = ["you are an idiot", "DM me for cheap followers"];
-
 export interface LoadSample {
   second: number;
   dispatched: number;
@@ -53,24 +29,29 @@ export interface LoadSample {
   /** Actions stored and not done, and cases waiting for theirs. */
   outbox: number;
   rssMb: number;
+  /** Heap in use right after a full garbage collection, every 10 s (when run with --expose-gc). */
+  heapAfterGcMb?: number;
 }
 
 export async function runDiscordLoad(rate = 1000, seconds = 60): Promise<LoadSample[]> {
-  const { FakeDiscord, exampleSeed, IDS } = (await import(FAKE_DISCORD)) as FakeDiscordModule;
-  const seed = exampleSeed();
-  const members = Array.from({ length: MEMBERS }, (_, i) => String(1400000000000000000n + BigInt(i)));
-  seed.guilds[0]!.members.push(...members.map((id, i) => ({ user: { id, username: `member${i}` }, roles: [IDS.roleMember] })));
-  const channels = Array.from({ length: CHANNELS }, (_, i) => String(1400000000000100000n + BigInt(i)));
-  seed.guilds[0]!.channels.push(...channels.map((id, i) => ({ id, name: `chat-${i}`, type: 0, position: 10 + i })));
-  const fake = new FakeDiscord({ ...seed, heartbeatIntervalMs: 1000 });
-  await fake.start();
+  // The fake runs in its own process: it keeps every message, which is not Steward's memory.
+  const fake = fork(fileURLToPath(new URL("./discord-load-fake.ts", import.meta.url)), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  let dispatched = 0;
+  const ready = new Promise<{ token: string; apiUrl: string }>((resolve, reject) => {
+    fake.on("message", (m: FromFake) => {
+      if ("ready" in m) resolve(m.ready);
+      else dispatched = m.dispatched;
+    });
+    fake.once("exit", (code) => reject(new Error(`the fake Discord exited (${code})`)));
+  });
+  const { token, apiUrl } = await ready;
   const url = process.env.DATABASE_URL;
   const schema = `steward_load_${process.pid}`;
   const store = url ? await openStore({ databaseUrl: withSchema(url, schema) }) : await openMemoryStore();
   const library = await GuidelineLibrary.load(defaultRulesDir());
   const settings = new DiscordSettingsProvider();
   await library.prepare(settings.all());
-  const adapter = new DiscordAdapter({ token: fake.token, apiUrl: fake.apiUrl, logger: silentLogger });
+  const adapter = new DiscordAdapter({ token, apiUrl, logger: silentLogger });
   // As `steward start` runs it: actions through the outbox, behind the event stream.
   const pipeline = new Pipeline({ adapter, persistence: new PrismaPersistence(store.prisma), settings, library, logger: silentLogger, outbox: { store: new PrismaOutbox(store.prisma) } });
   const samples: LoadSample[] = [];
@@ -80,21 +61,18 @@ export async function runDiscordLoad(rate = 1000, seconds = 60): Promise<LoadSam
       await pipeline.handle(e);
       if (e.type === "message.created") handled++;
     });
-    let dispatched = 0;
     const started = performance.now();
-    let nextSample = 1;
-    // Ticks of 10 ms, each sending what the rate owes by then (timers drift; the count does not).
-    while (performance.now() - started < seconds * 1000) {
-      const owed = Math.floor(((performance.now() - started) / 1000) * rate);
-      for (; dispatched < owed; dispatched++) {
-        const text = dispatched % 50 === 49 ? BAD[(dispatched / 50) % BAD.length | 0]! : `${CLEAN[dispatched % CLEAN.length]!} (${dispatched})`;
-        fake.messageCreate({ guildId: IDS.guild, channelId: channels[dispatched % CHANNELS]!, authorId: members[dispatched % MEMBERS]!, content: text });
+    fake.send({ go: { rate, seconds } } satisfies ToFake);
+    for (let second = 1; second <= seconds; second++) {
+      await sleep(started + second * 1000 - performance.now());
+      const sample: LoadSample = { second, dispatched, handled, backlog: dispatched - handled, outbox: pipeline.outboxDepth(), rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20) };
+      // What is really kept, as opposed to garbage not collected yet: the heap after a full collection.
+      const gc = (globalThis as { gc?: () => void }).gc;
+      if (gc && second % 10 === 0) {
+        gc();
+        sample.heapAfterGcMb = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
       }
-      if (performance.now() - started >= nextSample * 1000) {
-        samples.push({ second: nextSample, dispatched, handled, backlog: dispatched - handled, outbox: pipeline.outboxDepth(), rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20) });
-        nextSample++;
-      }
-      await sleep(10);
+      samples.push(sample);
     }
     return samples;
   } finally {
@@ -102,7 +80,7 @@ export async function runDiscordLoad(rate = 1000, seconds = 60): Promise<LoadSam
     await adapter.stop();
     await pipeline.flush();
     await store.close();
-    await fake.stop();
+    fake.send({ stop: true } satisfies ToFake);
     if (url) await dropSchema(url, schema);
   }
 }
@@ -130,7 +108,7 @@ export function formatDiscordLoad(rate: number, s: LoadSample[]): string {
   const maxBacklog = Math.max(...s.map((x) => x.backlog));
   const maxOutbox = Math.max(...s.map((x) => x.outbox));
   const rss = s.map((x) => x.rssMb);
-  const lines = s.filter((x) => x.second % 10 === 0).map((x) => `  ${String(x.second).padStart(3)} s: ${x.dispatched.toLocaleString("en")} sent, ${x.handled.toLocaleString("en")} handled, backlog ${x.backlog}, outbox ${x.outbox}, RSS ${x.rssMb} MB`);
+  const lines = s.filter((x) => x.second % 10 === 0).map((x) => `  ${String(x.second).padStart(3)} s: ${x.dispatched.toLocaleString("en")} sent, ${x.handled.toLocaleString("en")} handled, backlog ${x.backlog}, outbox ${x.outbox}, RSS ${x.rssMb} MB${x.heapAfterGcMb !== undefined ? `, heap after GC ${x.heapAfterGcMb} MB` : ""}`);
   const growing = half.at(-1)!.backlog > half[0]!.backlog + rate; // more than a second's worth added in the second half
   return [
     `discord load (fake gateway → discord.js → pipeline, one process, ${storeName()} store): ${rate.toLocaleString("en")} messages/s for ${last.second} s`,
