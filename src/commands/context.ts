@@ -43,6 +43,8 @@ export interface CommandContext {
   isModerator(m: MemberState): boolean;
   /** Whether the platform can perform this kind of action at all. */
   can(kind: Action["kind"]): boolean;
+  /** What a person can do where the platform does not let Steward do `kind` (the adapter's FallbackHints), if it says. */
+  adviceFor(kind: Action["kind"]): string | undefined;
   /** Asks the platform whether the member is in the community and why it may not act on them (null: it may). */
   inspectMember(member: string): Promise<MemberInspection>;
   /** Why the platform would not let the invoker do `kind` to `target` themselves (null: it would). */

@@ -8,7 +8,7 @@
 // ban, the moderators are alerted. The case records the planned row, then "fallback for …" rows.
 import type { Action, ActionOutcome } from "../core/actions.js";
 import { actionKinds, describeAction } from "../core/actions.js";
-import { fallbackRow, manualAdvice, performFallback, planManualFallback } from "../moderation/fallback.js";
+import { fallbackRow, performFallback, planManualFallback } from "../moderation/fallback.js";
 import { reply, type CommandReply } from "../core/reply.js";
 import type { CommandContext, ManualCase } from "./context.js";
 import { checkTarget, type TargetRules } from "./guard.js";
@@ -70,7 +70,7 @@ export async function manualAction(ctx: CommandContext, a: ManualActionArgs): Pr
   const done = main.status === "done" || instead !== null;
   const strikes = done ? a.strikes : 0;
   const lines = [main.status === "done" ? `${a.done} ${mention(a.member)}.` : `Not done: ${detailOf(main)}`];
-  const advice = main.status === "unsupported" ? manualAdvice(ctx.platform, mainAction.kind) : undefined;
+  const advice = main.status === "unsupported" ? ctx.adviceFor(mainAction.kind) : undefined;
   if (advice) lines.push(advice);
   if (instead) lines.push(`Instead: ${instead}.`);
   if (ctx.can("alertModerators")) {

@@ -5,7 +5,7 @@
 // action's, as "fallback for <kind>: <what was done>".
 import type { Action, ActionKind, ActionOutcome } from "../core/actions.js";
 import { describeAction } from "../core/actions.js";
-import type { PlatformAdapter, PlatformName } from "../core/platform.js";
+import type { PlatformAdapter } from "../core/platform.js";
 
 /** Optional extras an adapter may offer fallbacks (Slack implements both). */
 export interface FallbackHints {
@@ -13,6 +13,8 @@ export interface FallbackHints {
   messageLink?(community: string, channel: string, message: string): string | null;
   /** Why the platform cannot do `kind` in this community ("needs SLACK_USER_TOKEN …"), when it can say. */
   missingReason?(community: string, kind: ActionKind): string | undefined;
+  /** What a person can do instead where the platform does not let a bot do `kind` (a moderator's command answers with it). */
+  manualAdvice?(kind: ActionKind): string | undefined;
 }
 
 /** Where the case happened: timeouts and kicks carry no channel, the case does. */
@@ -132,22 +134,4 @@ export function plannedRow(adapter: PlatformAdapter, a: Action, outcome: ActionO
   if (outcome.status === "done") return { action: describeAction(a), status: "done" };
   const why = outcome.status === "unsupported" ? (adapter as PlatformAdapter & FallbackHints).missingReason?.(a.community, a.kind) : undefined;
   return { action: describeAction(a), status: outcome.status, detail: why ? `${outcome.detail}: ${why}` : outcome.detail };
-}
-
-/**
- * What a person can do where the platform does not let a bot (a moderator's command answers with
- * it). Only Slack lacks actions today: it has no timeout, and removing or deactivating an account
- * takes the Enterprise Grid admin API (not used) or a workspace admin's own hands.
- */
-const ADVICE: Partial<Record<PlatformName, Partial<Record<ActionKind, string>>>> = {
-  slack: {
-    timeout: "Slack has no timeout.",
-    kick: "Slack lets a bot remove someone from the workspace only through the Enterprise Grid admin API (not used): a workspace admin can deactivate the account (Manage members).",
-    ban: "Slack lets a bot deactivate an account only through the Enterprise Grid admin API (not used): a workspace admin can deactivate it (Manage members).",
-    unban: "Slack lets a bot reactivate an account only through the Enterprise Grid admin API (not used): a workspace admin can reactivate it (Manage members).",
-  },
-};
-
-export function manualAdvice(platform: PlatformName, kind: ActionKind): string | undefined {
-  return ADVICE[platform]?.[kind];
 }

@@ -5,6 +5,7 @@ import type { CommunityState, MemberState } from "../community-state.js";
 import { isModerator } from "../community-state.js";
 import type { Persistence, WriteBatch } from "../persistence.js";
 import type { PlatformAdapter } from "../platform.js";
+import type { FallbackHints } from "../../moderation/fallback.js";
 import type { CommandContext, GuidelineReload, ManualCase } from "../../commands/context.js";
 import { contextInputs } from "../../guidelines/testing/context.js";
 import { MemoryRateStore } from "../../guidelines/rates.js";
@@ -36,6 +37,7 @@ export function commandContext(host: CommandHost, c: CommunityState, invoker: Me
     member: (id) => host.member(c, id),
     isModerator: (m) => isModerator(c, m),
     can: (kind: ActionKind) => host.adapter.capabilities(c.key).has(kind),
+    adviceFor: (kind: ActionKind) => (host.adapter as PlatformAdapter & FallbackHints).manualAdvice?.(kind),
     async inspectMember(member) {
       if (host.adapter.inspectMember) return host.adapter.inspectMember(c.key, member);
       const known = c.members.get(member);

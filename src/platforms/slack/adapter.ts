@@ -30,6 +30,14 @@ import { SCREENING_START, SCREENING_VIEW, answersOf, screeningInvite, screeningM
 import { testimonialCapture } from "../../testimonials/commands.js";
 import { testimonialSettings } from "../../testimonials/settings.js";
 
+/** What a person can do where a bot cannot (a moderator's /steward timeout|kick|ban|unban answers with it). */
+const MANUAL_ADVICE: Partial<Record<ActionKind, string>> = {
+  timeout: "Slack has no timeout.",
+  kick: "Slack lets a bot remove someone from the workspace only through the Enterprise Grid admin API (not used): a workspace admin can deactivate the account (Manage members).",
+  ban: "Slack lets a bot deactivate an account only through the Enterprise Grid admin API (not used): a workspace admin can deactivate it (Manage members).",
+  unban: "Slack lets a bot reactivate an account only through the Enterprise Grid admin API (not used): a workspace admin can reactivate it (Manage members).",
+};
+
 export interface SlackAdapterOptions {
   botToken: string;
   /** A workspace admin's user token: deletes other people's messages. */
@@ -84,6 +92,11 @@ export class SlackAdapter implements PlatformAdapter {
   /** Why an action kind is not available in this workspace (FallbackHints). */
   missingReason(_community: string, kind: ActionKind): string | undefined {
     return this.caps.missing.get(kind);
+  }
+
+  /** What a workspace admin can do where Steward cannot (FallbackHints): Slack has no timeout, and removing an account takes the Enterprise Grid admin API. */
+  manualAdvice(kind: ActionKind): string | undefined {
+    return MANUAL_ADVICE[kind];
   }
 
   /** A link moderators can open (FallbackHints). */
