@@ -6,21 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, Events, type Message } from "discord.js";
 import { FakeDiscord, exampleSeed, IDS } from "../fake-discord/index.js";
-import { DISCORD_INTENTS as INTENTS } from "../../src/platforms/discord/index.js";
-
-function once<T>(client: Client, event: string, timeoutMs = 5_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      client.off(event, handler);
-      reject(new Error(`no ${event} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const handler = (value: T) => {
-      clearTimeout(timer);
-      resolve(value);
-    };
-    client.once(event, handler);
-  });
-}
+import { nextEvent as once, readyClient } from "../helpers/discord-client.js";
 
 describe("fake Discord gateway faults with the real discord.js client", () => {
   const seed = exampleSeed();
@@ -30,11 +16,7 @@ describe("fake Discord gateway faults with the real discord.js client", () => {
 
   beforeAll(async () => {
     await fake.start();
-    client = new Client({ intents: INTENTS, rest: { api: fake.apiUrl } });
-    client.on(Events.MessageCreate, (m) => received.push(m.content));
-    const ready = once(client, Events.ClientReady, 10_000);
-    await client.login(seed.token);
-    await ready;
+    client = await readyClient(fake, seed.token, {}, (c) => c.on(Events.MessageCreate, (m) => received.push(m.content)));
   }, 15_000);
 
   afterAll(async () => {
@@ -118,11 +100,8 @@ describe("fake Discord: a RESUME after more was missed than the session keeps", 
   it("is refused with INVALID_SESSION; discord.js IDENTIFYs afresh", async () => {
     const seed = exampleSeed();
     const fake = await new FakeDiscord({ ...seed, heartbeatIntervalMs: 200, replayBuffer: 3 }).start();
-    const client = new Client({ intents: INTENTS, rest: { api: fake.apiUrl } });
+    const client = await readyClient(fake, seed.token);
     try {
-      const first = once(client, Events.ClientReady, 10_000);
-      await client.login(seed.token);
-      await first;
       fake.dropGateway({ abrupt: true });
       for (let i = 0; i < 5; i++) fake.messageCreate({ guildId: IDS.guild, channelId: IDS.general, authorId: IDS.alice, content: `lost ${i}` });
       const ready = once(client, Events.ShardReady, 15_000);
@@ -144,10 +123,7 @@ describe("fake Discord REST faults with the real discord.js client", () => {
   beforeAll(async () => {
     await fake.start();
     // No discord.js retries: each fault is seen as it is answered.
-    client = new Client({ intents: INTENTS, rest: { api: fake.apiUrl, retries: 0, timeout: 400 } });
-    const ready = once(client, Events.ClientReady, 10_000);
-    await client.login(seed.token);
-    await ready;
+    client = await readyClient(fake, seed.token, { retries: 0, timeout: 400 });
   }, 15_000);
 
   afterAll(async () => {

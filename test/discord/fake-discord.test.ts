@@ -6,24 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, DiscordjsErrorCodes, Events, MessageFlags, type Message } from "discord.js";
 import { FakeDiscord, exampleSeed, IDS } from "../fake-discord/index.js";
 import { DISCORD_INTENTS as INTENTS } from "../../src/platforms/discord/index.js";
+import { nextEvent } from "../helpers/discord-client.js";
 
 function makeClient(fake: FakeDiscord): Client {
   // The only option needed: the REST base. discord.js asks GET /gateway/bot for the WebSocket URL.
   return new Client({ intents: INTENTS, rest: { api: fake.apiUrl } });
-}
-
-function nextEvent<T>(client: Client, event: string, timeoutMs = 3_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      client.off(event, handler);
-      reject(new Error(`no ${event} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const handler = (value: T) => {
-      clearTimeout(timer);
-      resolve(value);
-    };
-    client.once(event, handler);
-  });
 }
 
 describe("fake Discord with the real discord.js client", () => {
