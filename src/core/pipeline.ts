@@ -2,7 +2,7 @@
 // The pipeline owns community state in memory, asks the adapter to perform each action
 // (awaited, outcome recorded) and writes everything behind in batched transactions.
 import type { StewardEvent, EventOf } from "./events.js";
-import type { PlatformAdapter } from "./platform.js";
+import type { PerformAttempt, PlatformAdapter } from "./platform.js";
 import type { Action, ActionOutcome } from "./actions.js";
 import { describeAction } from "./actions.js";
 import type { CaseWrite, Persistence, WriteBatch } from "./persistence.js";
@@ -161,7 +161,7 @@ export class Pipeline {
     if (opts.outbox) {
       this.outbox = new Outbox({
         store: opts.outbox.store,
-        attempt: (a) => this.attempt(a),
+        attempt: (a, attempt) => this.attempt(a, attempt),
         ...(opts.outbox.policy ? { policy: opts.outbox.policy } : {}),
         onRetry: (e, outcome, attempt, delayMs) => opts.logger.warn({ action: e.action.kind, community: e.action.community, attempt, delayMs, detail: outcome.status === "failed" ? outcome.detail : undefined }, "action failed; retrying"),
         onGaveUp: (e, outcome, attempts) => this.gaveUp(e.action, outcome, attempts, e.at),
@@ -489,14 +489,14 @@ export class Pipeline {
   }
 
   /** One attempt at the platform (the outbox retries; inline mode makes one). */
-  private async attempt(a: Action): Promise<ActionOutcome> {
+  private async attempt(a: Action, attempt?: PerformAttempt): Promise<ActionOutcome> {
     this.stats.actions++;
     const caps = this.opts.adapter.capabilities(a.community);
     let outcome: ActionOutcome;
     if (!caps.has(a.kind)) outcome = { status: "unsupported", detail: `${this.opts.adapter.platform} cannot ${a.kind}` };
     else {
       try {
-        outcome = await this.opts.adapter.perform(a);
+        outcome = await (attempt ? this.opts.adapter.perform(a, attempt) : this.opts.adapter.perform(a));
       } catch (e) {
         outcome = { status: "failed", detail: (e as Error).message, retryable: false };
       }

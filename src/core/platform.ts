@@ -7,6 +7,13 @@ export type PlatformName = "replay" | "discord" | "slack" | "facebook";
 
 export type EventSink = (event: StewardEvent) => Promise<void>;
 
+export interface PerformAttempt {
+  /** 1 for the first attempt in this process. */
+  number: number;
+  /** The action may already have taken effect: an earlier attempt here, or one by a process that stopped or crashed. */
+  mayBeRepeat: boolean;
+}
+
 export interface MemberInspection {
   present: boolean;
   protectedReason: string | null;
@@ -20,8 +27,12 @@ export interface PlatformAdapter {
   capabilities(community: string): ReadonlySet<ActionKind>;
   /** Begin emitting events into the sink. Resolves once connected. */
   start(sink: EventSink): Promise<void>;
-  /** Perform one action. Never throws for platform refusals: they are outcomes. */
-  perform(action: Action): Promise<ActionOutcome>;
+  /**
+   * Perform one action. Never throws for platform refusals: they are outcomes. `attempt` (from the
+   * outbox) says whether this action may have been tried before — a retry, or an action a crash cut
+   * off — so an adapter whose platform cannot de-duplicate by itself can look before repeating it.
+   */
+  perform(action: Action, attempt?: PerformAttempt): Promise<ActionOutcome>;
   stop(): Promise<void>;
   /** For /healthz: a short state when connected ("ready"), or throws why not. */
   health?(): Promise<string>;

@@ -31,9 +31,9 @@ export class PrismaOutbox implements OutboxStore {
        ON CONFLICT (community_id, key) DO NOTHING RETURNING ${columns}`,
       Number(e.community), e.key, e.caseNumber, e.action.kind, JSON.stringify(e.action), new Date(e.at).toISOString(),
     );
-    if (inserted[0]) return entry(inserted[0]);
+    if (inserted[0]) return { ...entry(inserted[0]), found: false };
     const [earlier] = await this.prisma.$queryRawUnsafe<Row[]>(`SELECT ${columns} FROM outbox WHERE community_id = $1 AND key = $2`, Number(e.community), e.key);
-    return entry(earlier!);
+    return { ...entry(earlier!), found: true };
   }
 
   async settle(community: string, key: string, attempts: number, outcome: ActionOutcome): Promise<void> {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { Outbox } from "../../src/core/outbox/outbox.js";
 import { MemoryOutboxStore, type OutboxEntry } from "../../src/core/outbox/store.js";
 import type { Action, ActionOutcome } from "../../src/core/actions.js";
+import type { PerformAttempt } from "../../src/core/platform.js";
 
 const ban = (member = "m1"): Action => ({ kind: "ban", community: "c", member, deleteMessageSeconds: 0, reason: "", caseNumber: 7 });
 const entry = (key: string, action = ban()): OutboxEntry => ({ community: "1", key, caseNumber: 7, action, at: 0 });
@@ -12,10 +13,13 @@ const entry = (key: string, action = ban()): OutboxEntry => ({ community: "1", k
 /** A platform that answers from a script, one outcome per call, then "done". */
 function platform(script: ActionOutcome[] = []) {
   const calls: Action[] = [];
+  const hints: PerformAttempt[] = [];
   return {
     calls,
-    attempt: async (a: Action): Promise<ActionOutcome> => {
+    hints,
+    attempt: async (a: Action, hint: PerformAttempt): Promise<ActionOutcome> => {
       calls.push(a);
+      hints.push(hint);
       return script.shift() ?? { status: "done" };
     },
   };
@@ -118,5 +122,22 @@ describe("outbox", () => {
     box.stop();
     await expect(running).rejects.toThrow(/stays pending/);
     expect((await store.pending(10)).map((e) => e.key)).toEqual(["k7"]);
+  });
+
+  it("tells the platform when an action may already have taken effect: a retry, or a key stored before (a crash)", async () => {
+    const p = platform([serverError]);
+    const store = new MemoryOutboxStore();
+    const { box } = outbox(p, store);
+    await box.run(entry("fresh"));
+    await store.put(entry("left-by-a-crash", ban("m2")));
+    await box.run(entry("left-by-a-crash", ban("m2")));
+    await store.put(entry("resumed", ban("m3")));
+    await box.resume();
+    expect(p.hints).toEqual([
+      { number: 1, mayBeRepeat: false },
+      { number: 2, mayBeRepeat: true },
+      { number: 1, mayBeRepeat: true },
+      { number: 1, mayBeRepeat: true },
+    ]);
   });
 });

@@ -5,6 +5,7 @@
 // already gone; Discord returns the message made with the same nonce). A permanent failure is
 // recorded and reported once (onGaveUp), never retried forever.
 import type { Action, ActionOutcome } from "../actions.js";
+import type { PerformAttempt } from "../platform.js";
 import type { OutboxEntry, OutboxStore, StoredOutboxEntry } from "./store.js";
 import { defaultRetryPolicy, retryDelay, type RetryPolicy } from "./retry.js";
 
@@ -18,7 +19,7 @@ export interface OutboxResult {
 export interface OutboxOptions {
   store: OutboxStore;
   /** One attempt at the platform (never throws: refusals and failures are outcomes). */
-  attempt: (action: Action) => Promise<ActionOutcome>;
+  attempt: (action: Action, attempt: PerformAttempt) => Promise<ActionOutcome>;
   policy?: Partial<RetryPolicy>;
   /** Told when an action failed for good (after its last attempt, or a non-retryable failure). */
   onGaveUp?: (entry: OutboxEntry, outcome: ActionOutcome, attempts: number) => Promise<void> | void;
@@ -89,15 +90,18 @@ export class Outbox {
     return this.performStored(stored);
   }
 
-  /** Performs a stored pending entry (a new one, or one left by a crash) to its final outcome. */
-  private async performStored(stored: StoredOutboxEntry): Promise<OutboxResult> {
+  /**
+   * Performs a stored pending entry (a new one, or one left by a crash) to its final outcome.
+   * `leftOver`: it was stored before this process took it up, so it may already have taken effect.
+   */
+  private async performStored(stored: StoredOutboxEntry, leftOver = Boolean(stored.found)): Promise<OutboxResult> {
     this.inFlight++;
     try {
       let attempts = stored.attempts;
-      for (;;) {
+      for (let here = 1; ; here++) {
         if (this.stopping.signal.aborted) throw new OutboxStopped(`stopped before ${stored.action.kind} ${stored.key} was done; it stays pending`);
         attempts++;
-        const outcome = await this.attemptOnce(stored.action);
+        const outcome = await this.attemptOnce(stored.action, { number: here, mayBeRepeat: leftOver || here > 1 });
         const delay = retryDelay(this.policy, attempts, outcome);
         if (delay === null) {
           await this.opts.store.settle(stored.community, stored.key, attempts, outcome);
@@ -117,14 +121,14 @@ export class Outbox {
     }
   }
 
-  private async attemptOnce(action: Action): Promise<ActionOutcome> {
+  private async attemptOnce(action: Action, attempt: PerformAttempt): Promise<ActionOutcome> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<ActionOutcome>((resolve) => {
       timer = setTimeout(() => resolve({ status: "failed", detail: `no answer from the platform within ${this.policy.attemptTimeoutMs} ms`, retryable: true }), this.policy.attemptTimeoutMs);
       timer.unref?.();
     });
     try {
-      return await Promise.race([this.opts.attempt(action).catch((e: unknown): ActionOutcome => ({ status: "failed", detail: (e as Error).message, retryable: false })), timeout]);
+      return await Promise.race([this.opts.attempt(action, attempt).catch((e: unknown): ActionOutcome => ({ status: "failed", detail: (e as Error).message, retryable: false })), timeout]);
     } finally {
       clearTimeout(timer);
     }
@@ -145,7 +149,7 @@ export class Outbox {
         while (next < fresh.length) {
           const e = fresh[next++]!;
           const id = `${e.community}\u0000${e.key}`;
-          const p = this.performStored(e).finally(() => this.running.delete(id));
+          const p = this.performStored(e, true).finally(() => this.running.delete(id));
           this.running.set(id, p);
           await p;
           resumed++;

@@ -18,6 +18,8 @@ export interface StoredOutboxEntry extends OutboxEntry {
   status: OutboxStatus;
   attempts: number;
   outcome: ActionOutcome | null;
+  /** The key was stored before this put (by this process or another, perhaps one that crashed). */
+  found?: boolean;
 }
 
 export interface OutboxStore {
@@ -37,9 +39,10 @@ export class MemoryOutboxStore implements OutboxStore {
 
   async put(entry: OutboxEntry): Promise<StoredOutboxEntry> {
     const id = `${entry.community}\u0000${entry.key}`;
-    let stored = this.entries.get(id);
-    if (!stored) this.entries.set(id, (stored = { ...entry, status: "pending", attempts: 0, outcome: null }));
-    return { ...stored };
+    const stored = this.entries.get(id);
+    if (stored) return { ...stored, found: true };
+    this.entries.set(id, { ...entry, status: "pending", attempts: 0, outcome: null });
+    return { ...entry, status: "pending", attempts: 0, outcome: null, found: false };
   }
 
   async settle(community: string, key: string, attempts: number, outcome: ActionOutcome): Promise<void> {
