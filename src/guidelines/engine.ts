@@ -104,7 +104,11 @@ interface ExemptGroup {
 class CompiledGuidelineSet implements LoadedGuidelineSet {
   readonly ruleCount: number;
   private readonly engineRules: readonly EngineRule[];
-  private readonly conditions: CompiledCondition[];
+  /**
+   * Each rule's `condition.test`, bound at load: the conditions are objects of many shapes, so
+   * reading `.test` off each in the loop is a megamorphic property load per rule per message.
+   */
+  private readonly tests: ((input: EvalInput) => Match[] | null)[];
   private readonly groupOf: Int32Array;
   private readonly groups: ExemptGroup[];
   private readonly exemptNow: Uint8Array;
@@ -129,7 +133,7 @@ class CompiledGuidelineSet implements LoadedGuidelineSet {
     this.guidelineOf = Int32Array.from(engineRules, (r) => guidelineIds.indexOf(r.guideline.id));
     this.fallback = Uint8Array.from(engineRules, (r) => (r.fallback ? 1 : 0));
     this.guidelineHit = new Uint8Array(guidelineIds.length);
-    this.conditions = engineRules.map((r) => r.condition);
+    this.tests = engineRules.map((r) => r.condition.test.bind(r.condition));
     this.byRef = new Map(engineRules.map((r) => [r.ref, r]));
     const keys = new Map<string, number>();
     this.groups = [];
@@ -174,15 +178,15 @@ class CompiledGuidelineSet implements LoadedGuidelineSet {
           (grp.channels !== null && grp.channels.has(channel)) || (grp.roles !== null && hasAny(roles, grp.roles)) ? 1 : 0;
       }
     }
-    const conditions = this.conditions;
+    const tests = this.tests;
     const groupOf = this.groupOf;
     const guidelineHit = this.guidelineHit;
     guidelineHit.fill(0);
-    for (let i = 0; i < conditions.length; i++) {
+    for (let i = 0; i < tests.length; i++) {
       const g = groupOf[i]!;
       if (g >= 0 && this.exemptNow[g] === 1) continue;
       if (this.fallback[i] === 1 && guidelineHit[this.guidelineOf[i]!] === 1) continue;
-      const m = conditions[i]!.test(input);
+      const m = tests[i]!(input);
       if (m === null) continue;
       guidelineHit[this.guidelineOf[i]!] = 1;
       const r = this.engineRules[i]!;

@@ -283,7 +283,7 @@ export class PatternSet implements SetEnds {
     if (this.singleWords) return this.findWords(h, tokens.count);
     resetEndSinks();
     // Start only where a required word lies within reach (when no joined token stretches a match).
-    const near = this.required !== null && a.joined.length === 0 ? nextRequired(h, tokens.count, this.required) : null;
+    const near = this.required !== null && a.joined.length === 0 ? nextRequired(h, tokens, this.required) : null;
     let sink: Sink | null = null;
     for (let p = 0; p < tokens.count; p++) {
       if (near !== null && near[p]! - p >= this.span) continue;
@@ -357,15 +357,25 @@ export class PatternSet implements SetEnds {
   }
 }
 
-/** For each position, the nearest position at or after it holding a word with a required id (count if none). */
+/**
+ * For each position p, the nearest position at or after it holding a word with a required id
+ * in the same sentence (far beyond count if none). A walk from p never takes a word past a
+ * sentence break (automaton.ts: `pos > start && breakBefore` ends it, inside sets too), so
+ * a required word after the next break cannot complete a match started at p. Without joined
+ * tokens (the caller's condition) every hit covers one token, so positions are words.
+ */
 let nearScratch = new Int32Array(256);
 /** The result is scratch space, valid until the next call (find() is not re-entered). */
-function nextRequired(h: LexHits, count: number, bits: Uint8Array): Int32Array {
+function nextRequired(h: LexHits, tokens: TokenTable, bits: Uint8Array): Int32Array {
+  const count = tokens.count;
   if (nearScratch.length < count + 1) nearScratch = new Int32Array(Math.max(count + 1, nearScratch.length * 2));
   const out = nearScratch;
-  let next = count + 1_000;
+  const none = count + 1_000;
+  const breakBefore = TokenFlag.BREAK_BEFORE;
+  let next = none;
   out[count] = next;
   for (let p = count - 1; p >= 0; p--) {
+    if (p + 1 < count && (tokens.flags[p + 1]! & breakBefore) !== 0) next = none;
     for (let i = h.first[p]!, e = h.first[p + 1]!; i < e; i++) {
       if (bits[h.ids[i]!] === 1) {
         next = p;

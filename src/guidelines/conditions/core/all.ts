@@ -4,16 +4,19 @@ import { conditionRef, NO_MATCHES } from "./child.js";
 
 class AllCondition implements CompiledCondition {
   readonly cost: number;
-  constructor(private readonly children: readonly CompiledCondition[]) {
+  /** The children's tests, bound once: `.test` read off children of many shapes is a megamorphic load (see engine.ts). */
+  private readonly tests: ((input: EvalInput) => Match[] | null)[];
+  constructor(children: readonly CompiledCondition[]) {
     this.cost = children.reduce((s, c) => s + c.cost, 0);
+    this.tests = children.map((c) => c.test.bind(c));
   }
 
   test(input: EvalInput): Match[] | null {
     let out: Match[] | null = null;
     let owned = false; // `out` is our own array (children's arrays are never mutated)
-    const children = this.children;
-    for (let i = 0; i < children.length; i++) {
-      const m = children[i]!.test(input);
+    const tests = this.tests;
+    for (let i = 0; i < tests.length; i++) {
+      const m = tests[i]!(input);
       if (m === null) return null;
       if (m.length === 0) continue;
       if (out === null) out = m;

@@ -4,14 +4,17 @@ import { conditionRef } from "./child.js";
 
 class AnyCondition implements CompiledCondition {
   readonly cost: number;
-  constructor(private readonly children: readonly CompiledCondition[]) {
+  /** The children's tests, bound once: `.test` read off children of many shapes is a megamorphic load (see engine.ts). */
+  private readonly tests: ((input: EvalInput) => Match[] | null)[];
+  constructor(children: readonly CompiledCondition[]) {
     this.cost = children.reduce((s, c) => s + c.cost, 0);
+    this.tests = children.map((c) => c.test.bind(c));
   }
 
   test(input: EvalInput): Match[] | null {
-    const children = this.children;
-    for (let i = 0; i < children.length; i++) {
-      const m = children[i]!.test(input);
+    const tests = this.tests;
+    for (let i = 0; i < tests.length; i++) {
+      const m = tests[i]!(input);
       if (m !== null) return m;
     }
     return null;
