@@ -6,7 +6,11 @@
 // It also takes the posts to commands' response_url (POST /response/<id>), and serves Socket Mode:
 // apps.connections.open (with the app token) gives a ws:// URL on the same port, where the fake says
 // hello and sends envelopes (events_api, slash_commands, interactive) that the app acknowledges.
-// Faults (faults.ts): 429 with Retry-After, 500/503 and slow answers per method; Socket Mode
+// Messages keep their metadata (chat.postMessage's `metadata`), which conversations.history and
+// conversations.replies return only with include_all_metadata, as Slack does; direct message channels
+// (D…, from conversations.open) need im:history to be read.
+// Faults (faults.ts): 429 with Retry-After, 500/503, slow answers, and calls performed whose answer is
+// lost (a 5xx, or the connection dropped) per method; Socket Mode
 // connections dropped by the server (dropSockets), after which unacknowledged envelopes are sent
 // again on the next connection, with retry_attempt, as Slack does. `calls` records only the calls
 // Slack answered (a faulted attempt is in faults.served instead).
@@ -48,6 +52,10 @@ export interface FakeMessage {
   thread_ts?: string;
   /** Files shared with the message (files.completeUploadExternal). */
   files?: FakeFile[];
+  /** Message metadata, as posted (chat.postMessage's `metadata`). */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  /** Set on messages posted with a bot token. */
+  bot_id?: string;
 }
 
 /** A file uploaded through files.getUploadURLExternal → POST to the upload URL → files.completeUploadExternal. */
@@ -77,7 +85,7 @@ export interface FakeSlackSeed {
   tokens: Record<string, FakeToken>;
 }
 
-export const BOT_SCOPES = ["chat:write", "files:write", "im:write", "users:read", "channels:read", "groups:read", "channels:history", "groups:history", "reactions:read", "commands", "channels:manage", "groups:write"];
+export const BOT_SCOPES = ["chat:write", "files:write", "im:write", "im:history", "users:read", "channels:read", "groups:read", "channels:history", "groups:history", "reactions:read", "commands", "channels:manage", "groups:write"];
 
 /** The example workspace: Steward's bot, an admin (ada), members (ben, cleo), #general, #help, #mod-log. */
 export function exampleWorkspace(): FakeSlackSeed {
@@ -279,6 +287,32 @@ export class FakeSlack {
     if (!any.some((s) => token.scopes.includes(s))) throw new SlackError("missing_scope", { needed: any.join(","), provided: token.scopes.join(",") });
   }
 
+  /** A message as conversations.history / conversations.replies give it. */
+  private listed(m: FakeMessage, withMetadata: boolean): Record<string, unknown> {
+    return {
+      type: "message",
+      user: m.user,
+      text: m.text,
+      ts: m.ts,
+      ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}),
+      ...(m.bot_id ? { bot_id: m.bot_id, app_id: "ASTEWARD1" } : {}),
+      ...(m.files ? { files: m.files.map((f) => ({ id: f.id, name: f.filename, title: f.title ?? f.filename })) } : {}),
+      ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+    };
+  }
+
+  /** Reading a conversation: im:history for direct messages, channels:/groups:history for channels. */
+  private readable(token: FakeToken, channel: unknown): string {
+    const id = String(channel ?? "");
+    if (id.startsWith("D")) {
+      this.need(token, "im:history");
+      return id;
+    }
+    const c = this.channel(id);
+    this.need(token, c.is_private ? "groups:history" : "channels:history");
+    return c.id;
+  }
+
   /** Posting in a channel needs the bot in it (direct messages: a D… id from conversations.open). */
   private postable(token: FakeToken, channel: unknown): string {
     const id = String(channel ?? "");
@@ -318,7 +352,19 @@ export class FakeSlack {
     "chat.postMessage": (a, t) => {
       this.need(t, "chat:write");
       const channel = this.postable(t, a.channel);
-      const m: FakeMessage = { channel, user: t.user, text: String(a.text ?? ""), ts: this.nextTs(), ...(a.blocks ? { blocks: a.blocks } : {}), ...(a.thread_ts ? { thread_ts: String(a.thread_ts) } : {}) };
+      // Form-encoded calls carry objects as JSON text (as @slack/web-api sends them).
+      const metadata = (typeof a.metadata === "string" ? JSON.parse(a.metadata) : a.metadata) as FakeMessage["metadata"] | undefined;
+      if (metadata && (typeof metadata.event_type !== "string" || typeof metadata.event_payload !== "object")) throw new SlackError("invalid_metadata_format");
+      const m: FakeMessage = {
+        channel,
+        user: t.user,
+        text: String(a.text ?? ""),
+        ts: this.nextTs(),
+        ...(a.blocks ? { blocks: a.blocks } : {}),
+        ...(a.thread_ts ? { thread_ts: String(a.thread_ts) } : {}),
+        ...(metadata ? { metadata } : {}),
+        ...(t.bot_id ? { bot_id: t.bot_id } : {}),
+      };
       this.messages.push(m);
       return { channel, ts: m.ts, message: { text: m.text, user: t.user, ts: m.ts } };
     },
@@ -377,14 +423,27 @@ export class FakeSlack {
       const channel = a.channel_id ? this.postable(t, a.channel_id) : undefined;
       if (channel) {
         for (const f of files) this.files.set(f.id, { ...f, channel });
-        this.messages.push({ channel, user: t.user, text: String(a.initial_comment ?? ""), ts: this.nextTs(), files: files.map((f) => ({ ...f, channel })) });
+        this.messages.push({ channel, user: t.user, text: String(a.initial_comment ?? ""), ts: this.nextTs(), files: files.map((f) => ({ ...f, channel })), ...(t.bot_id ? { bot_id: t.bot_id } : {}) });
       }
       return { files: files.map((f) => ({ id: f.id, title: f.title ?? f.filename })) };
     },
+    // Newest first; thread replies stay in their thread (conversations.replies). Slack's default limit is 100.
     "conversations.history": (a, t) => {
-      this.need(t, "channels:history", "groups:history");
-      const c = this.channel(a.channel);
-      return { messages: this.messages.filter((m) => m.channel === c.id).reverse().map((m) => ({ type: "message", user: m.user, text: m.text, ts: m.ts })), has_more: false };
+      const channel = this.readable(t, a.channel);
+      const limit = Math.min(Number(a.limit ?? 100) || 100, 999);
+      const all = this.messages.filter((m) => m.channel === channel && (!m.thread_ts || m.thread_ts === m.ts)).reverse();
+      const withMetadata = a.include_all_metadata === true || a.include_all_metadata === "true";
+      return { messages: all.slice(0, limit).map((m) => this.listed(m, withMetadata)), has_more: all.length > limit };
+    },
+    // The thread's parent, then its replies, oldest first.
+    "conversations.replies": (a, t) => {
+      const channel = this.readable(t, a.channel);
+      const ts = String(a.ts ?? "");
+      const thread = this.messages.filter((m) => m.channel === channel && (m.ts === ts || m.thread_ts === ts));
+      if (!thread.some((m) => m.ts === ts)) throw new SlackError("thread_not_found");
+      const limit = Math.min(Number(a.limit ?? 1000) || 1000, 1000);
+      const withMetadata = a.include_all_metadata === true || a.include_all_metadata === "true";
+      return { messages: thread.slice(0, limit).map((m) => this.listed(m, withMetadata)), has_more: thread.length > limit };
     },
   };
 
@@ -426,7 +485,7 @@ export class FakeSlack {
     const method = /^\/api\/([\w.]+)$/.exec(url.pathname)?.[1];
     if (!method) return respond(404, { ok: false, error: "unknown_method" });
     const fault = this.faults.take(method);
-    if (fault && "status" in fault) {
+    if (fault && "status" in fault && !("afterEffect" in fault)) {
       // Not performed: Slack turned the call away.
       res.writeHead(fault.status, { "content-type": "application/json; charset=utf-8", ...(fault.status === 429 ? { "retry-after": String(fault.retryAfter) } : {}) });
       res.end(JSON.stringify({ ok: false, error: fault.status === 429 ? "ratelimited" : "internal_error" }));
@@ -449,7 +508,14 @@ export class FakeSlack {
       }
     }
     this.calls.push({ method, token: tokenText, args, answer });
-    if (fault) await new Promise((r) => setTimeout(r, fault.delayMs));
+    const lost = fault && "afterEffect" in fault ? (fault as { afterEffect: 500 | 503 | "drop" }).afterEffect : null;
+    if (lost !== null) {
+      // Performed; the answer is lost: a 5xx instead of it, or the connection dropped without one.
+      if (lost === "drop") req.socket.destroy();
+      else respond(lost, { ok: false, error: "internal_error" });
+      return;
+    }
+    if (fault && "delayMs" in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
     if (res.destroyed) return; // the client gave up waiting
     respond(200, answer, token?.scopes);
   }

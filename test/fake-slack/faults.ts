@@ -1,8 +1,10 @@
 // Faults the fake Slack injects into its Web API, per method, for the next N calls: HTTP 429 with
 // Retry-After (Slack's rate limiting; the call is not performed), 500/503 (not performed), or a slow
 // answer (performed at once, answered after a delay — so a client that times out and retries meets
-// the effect of its first attempt). "*" matches every method.
-export type Fault = { status: 429; retryAfter: number } | { status: 500 | 503 } | { delayMs: number };
+// the effect of its first attempt), or an effect whose answer is lost (performed, then answered with
+// a 500/503 or the connection dropped without an answer: a client cannot tell it from a call Slack
+// never performed). "*" matches every method.
+export type Fault = { status: 429; retryAfter: number } | { status: 500 | 503 } | { delayMs: number } | { afterEffect: 500 | 503 | "drop" };
 
 export interface ServedFault {
   method: string;
@@ -41,11 +43,11 @@ export class Faults {
     this.queued.clear();
   }
 
-  /** Counts of served faults by kind: { "429": 3, "503": 1, slow: 2 } (a { delayMs: 0 } entry, a clean answer that spaces faults, is "clean"). */
+  /** Counts of served faults by kind: { "429": 3, "503": 1, slow: 2, "effect+drop": 1 } (a { delayMs: 0 } entry, a clean answer that spaces faults, is "clean"). */
   summary(since = 0): Record<string, number> {
     const out: Record<string, number> = {};
     for (const s of this.served.slice(since)) {
-      const k = "status" in s.fault ? String(s.fault.status) : s.fault.delayMs > 0 ? "slow" : "clean";
+      const k = "afterEffect" in s.fault ? `effect+${s.fault.afterEffect}` : "status" in s.fault ? String(s.fault.status) : s.fault.delayMs > 0 ? "slow" : "clean";
       out[k] = (out[k] ?? 0) + 1;
     }
     return out;

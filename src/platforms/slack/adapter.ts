@@ -6,7 +6,7 @@ import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import type { Action, ActionKind, ActionOutcome } from "../../core/actions.js";
 import type { StewardEvent } from "../../core/events.js";
 import { stewardEvent } from "../../core/events.js";
-import type { EventSink, MemberInspection, PlatformAdapter } from "../../core/platform.js";
+import type { EventSink, MemberInspection, PerformAttempt, PlatformAdapter } from "../../core/platform.js";
 import type { CommunitySettings } from "../../config/settings-schema.js";
 import type { ReplyButton } from "../../core/reply.js";
 import { parseCommandButton } from "../../commands/buttons.js";
@@ -26,6 +26,7 @@ import { ReplyDesk, postResponse, responseBody } from "./replies.js";
 import { replyMessage, textWithButtons } from "./blocks.js";
 import { shortcutFor } from "./shortcuts.js";
 import { SeenEvents } from "./dedupe.js";
+import { findEarlierPost, keyMetadata, lookupFailure, postAttempt, type PostAttempt, type Where } from "./posted-once.js";
 import { SCREENING_START, SCREENING_VIEW, answersOf, screeningInvite, screeningModal, type SubmittedValue } from "./screening.js";
 import { testimonialCapture } from "../../testimonials/commands.js";
 import { testimonialSettings } from "../../testimonials/settings.js";
@@ -64,8 +65,10 @@ const NO_CAPS: SlackCapabilities = { kinds: new Set(), missing: new Map(), files
 export class SlackAdapter implements PlatformAdapter {
   readonly platform = "slack" as const;
   private client: WebClient;
-  /** Posts (chat.postMessage, chat.postEphemeral, file uploads): not retried after a timeout. */
+  /** Posts (chat.postMessage, chat.postEphemeral, file uploads): not sent again after a timeout (api-client.ts). */
   private posts: WebClient;
+  /** Posts of keyed actions: what may have been posted is left to the outbox's retry, which looks first. */
+  private keyedPosts: WebClient;
   /** 429s, retries and calls given up, since start. */
   readonly apiStats: SlackApiStats;
   private app: App | null = null;
@@ -80,7 +83,7 @@ export class SlackAdapter implements PlatformAdapter {
   readonly seenEvents = new SeenEvents();
 
   constructor(private readonly opts: SlackAdapterOptions) {
-    ({ client: this.client, posts: this.posts, stats: this.apiStats } = apiClients(opts.botToken, opts.logger, opts.apiUrl, opts.api));
+    ({ client: this.client, posts: this.posts, keyedPosts: this.keyedPosts, stats: this.apiStats } = apiClients(opts.botToken, opts.logger, opts.apiUrl, opts.api));
     this.members = new SlackMembers(this.client);
     this.channels = new SlackChannels(this.client);
   }
@@ -368,25 +371,55 @@ export class SlackAdapter implements PlatformAdapter {
   /** The newcomer's invitation to the questions, by direct message (failures are logged: the member can ask a moderator). */
   private inviteToScreening(team: string, member: string): void {
     const settings = this.opts.communitySettings?.(team);
-    this.dm(member, screeningInvite(settings?.name ?? "the community")).catch((e: unknown) => {
+    this.dm(null, member, screeningInvite(settings?.name ?? "the community")).catch((e: unknown) => {
       this.opts.logger.warn({ member, err: slackError(e)?.detail ?? (e as Error).message }, "slack: screening invitation not sent");
     });
   }
 
-  async perform(action: Action): Promise<ActionOutcome> {
+  async perform(action: Action, attempt?: PerformAttempt): Promise<ActionOutcome> {
     if (!this.caps.kinds.has(action.kind)) {
       const why = this.caps.missing.get(action.kind);
       return { status: "unsupported", detail: `slack cannot ${action.kind}${why ? `: ${why}` : ""}` };
     }
+    const pa = postAttempt(action.key, Boolean(attempt?.mayBeRepeat));
     try {
-      const detail = await this.run(action);
-      return detail ? { status: "done", detail } : { status: "done" };
+      const detail = await this.run(action, pa);
+      if (pa.found && !pa.unchecked.length) return { status: "done", detail: "already posted (recognised by its metadata)" };
+      const notes = [detail, ...pa.unchecked.map((why) => `posted without checking for an earlier post (the check failed: ${why}), so it may appear twice`)].filter(Boolean);
+      return notes.length ? { status: "done", detail: notes.join("; ") } : { status: "done" };
     } catch (e) {
       return failure(e);
     }
   }
 
-  private async run(a: Action): Promise<string | void> {
+  /**
+   * One message for an action. With the outbox's key it carries the key in its metadata and, when the
+   * action may have been tried before, is posted only if the conversation has no message with that key.
+   */
+  private async post(pa: PostAttempt, args: Parameters<WebClient["chat"]["postMessage"]>[0] & { channel: string; thread_ts?: string }): Promise<void> {
+    if (!pa.key) {
+      await this.posts.chat.postMessage(args);
+      return;
+    }
+    if (await this.postedBefore(pa, { channel: args.channel, thread: args.thread_ts })) return;
+    await this.keyedPosts.chat.postMessage({ ...args, metadata: keyMetadata(pa.key) } as typeof args);
+  }
+
+  /** Whether a repeat finds its post already in the conversation (a failed look-up says no, and is noted). */
+  private async postedBefore(pa: PostAttempt, where: Where): Promise<boolean> {
+    if (!pa.key || !pa.mayBeRepeat) return false;
+    try {
+      const ts = await findEarlierPost(this.client, { userId: this.botUserId, botId: this.botId }, where, pa.key);
+      if (ts) pa.found++;
+      return ts !== null;
+    } catch (e) {
+      pa.unchecked.push(lookupFailure(e));
+      this.opts.logger.warn({ key: pa.key, channel: where.channel, err: lookupFailure(e) }, "slack: could not check for an earlier post; posting");
+      return false;
+    }
+  }
+
+  private async run(a: Action, pa: PostAttempt): Promise<string | void> {
     switch (a.kind) {
       case "deleteMessage":
         // Only a workspace admin's user token may delete other people's messages.
@@ -399,22 +432,22 @@ export class SlackAdapter implements PlatformAdapter {
         }
         return "deleted with the admin's user token";
       case "warn":
-        return this.warn(a.member, a.text, a.channel);
+        return this.warn(pa, a.member, a.text, a.channel);
       case "directMessage":
-        return this.directMessage(a.member, a.text, a.fallbackChannel, a.buttons);
+        return this.directMessage(pa, a.member, a.text, a.fallbackChannel, a.buttons);
       case "alertModerators":
-        await this.postModLog(a.community, a.caseNumber, a.reason, a.text);
+        await this.postModLog(pa, a.community, a.caseNumber, a.reason, a.text);
         return;
       case "holdForReview": {
         const link = this.messageLink(a.community, a.channel, a.message) ?? `message ${a.message}`;
-        await this.postModLog(a.community, a.caseNumber, a.reason, `Message by <@${a.member}> in <#${a.channel}> held for review (not deleted): ${link}\nDecide with /steward review.`);
+        await this.postModLog(pa, a.community, a.caseNumber, a.reason, `Message by <@${a.member}> in <#${a.channel}> held for review (not deleted): ${link}\nDecide with /steward review.`);
         return "alerted the mod log; the message is in the review queue (/steward review)";
       }
       case "reply":
-        await this.posts.chat.postMessage({ channel: await this.channels.resolve(a.channel), text: a.text, ...(a.replyTo ? { thread_ts: a.replyTo } : {}), unfurl_links: false });
+        await this.post(pa, { channel: await this.channels.resolve(a.channel), text: a.text, ...(a.replyTo ? { thread_ts: a.replyTo } : {}), unfurl_links: false });
         return;
       case "postMessage":
-        return this.postMessage(await this.channels.resolve(a.channel), a.text, a.attachments ?? []);
+        return this.postMessage(pa, await this.channels.resolve(a.channel), a.text, a.attachments ?? []);
       case "removeFromChannel": {
         const channel = await this.channels.resolve(a.channel);
         if (await this.channels.isGeneral(channel).catch(() => false)) throw new Refused("nobody can be removed from #general on Slack");
@@ -425,7 +458,7 @@ export class SlackAdapter implements PlatformAdapter {
         // Slack has no pending members: an applicant is in the workspace from the start.
         return "nothing to admit: Slack members are in the workspace from the start";
       case "declineMember":
-        return this.declineMember(a.community, a.member, a.reason, a.caseNumber);
+        return this.declineMember(pa, a.community, a.member, a.reason, a.caseNumber);
       case "purgeMessages":
         return this.purge(await this.channels.resolve(a.channel), a.count, a.member);
       case "respond":
@@ -440,17 +473,19 @@ export class SlackAdapter implements PlatformAdapter {
    * from files.getUploadURLExternal, the bytes to them, then files.completeUploadExternal shares them
    * in the channel with the text as the message (initial_comment).
    */
-  private async postMessage(channel: string, text: string, attachments: readonly { name: string; base64: string }[]): Promise<string | void> {
+  private async postMessage(pa: PostAttempt, channel: string, text: string, attachments: readonly { name: string; base64: string }[]): Promise<string | void> {
     if (attachments.length && this.caps.files === true) {
-      await this.posts.filesUploadV2({ channel_id: channel, initial_comment: text, file_uploads: attachments.map((f) => ({ file: Buffer.from(f.base64, "base64"), filename: f.name })) });
+      // An upload's message cannot carry metadata: a repeat recognises Steward's message with files and this text.
+      if (await this.postedBefore(pa, { channel, uploadText: text })) return;
+      await (pa.key ? this.keyedPosts : this.posts).filesUploadV2({ channel_id: channel, initial_comment: text, file_uploads: attachments.map((f) => ({ file: Buffer.from(f.base64, "base64"), filename: f.name })) });
       return `posted with ${attachments.length} file${attachments.length === 1 ? "" : "s"}`;
     }
-    await this.posts.chat.postMessage({ channel, text, unfurl_links: false });
+    await this.post(pa, { channel, text, unfurl_links: false });
     if (attachments.length) return `text posted; ${attachments.length} attachment(s) not sent: ${this.caps.files}`;
   }
 
   /** An ephemeral note in the channel where the member posted (only they see it); a DM when that is not possible. */
-  private async warn(member: string, text: string, channel: string | undefined): Promise<string | void> {
+  private async warn(pa: PostAttempt, member: string, text: string, channel: string | undefined): Promise<string | void> {
     if (channel) {
       try {
         await this.posts.chat.postEphemeral({ channel: await this.channels.resolve(channel), user: member, text });
@@ -459,35 +494,38 @@ export class SlackAdapter implements PlatformAdapter {
         if (!slackError(e) && !(e instanceof Refused)) throw e;
       }
     }
-    await this.dm(member, { text });
+    await this.dm(pa, member, { text });
     return channel ? "sent by direct message (the channel note was refused)" : undefined;
   }
 
-  private async directMessage(member: string, text: string, fallback: string | undefined, buttons: readonly ReplyButton[] | undefined): Promise<string | void> {
+  private async directMessage(pa: PostAttempt, member: string, text: string, fallback: string | undefined, buttons: readonly ReplyButton[] | undefined): Promise<string | void> {
     try {
-      await this.dm(member, textWithButtons(text, buttons));
+      await this.dm(pa, member, textWithButtons(text, buttons));
       return;
     } catch (e) {
       if (!fallback || !slackError(e)) throw e;
     }
     const channel = await this.channels.resolve(fallback);
-    await this.posts.chat.postMessage({ channel, ...textWithButtons(`<@${member}> ${text}`, buttons) });
+    await this.post(pa, { channel, ...textWithButtons(`<@${member}> ${text}`, buttons) });
     return `direct message refused; mentioned in <#${channel}>`;
   }
 
-  private async dm(member: string, message: { text: string; blocks?: Record<string, unknown>[] }): Promise<void> {
+  /** A direct message, in the IM channel conversations.open gives (where a repeat also looks). */
+  private async dm(pa: PostAttempt | null, member: string, message: { text: string; blocks?: Record<string, unknown>[] }): Promise<void> {
     const open = await this.client.conversations.open({ users: member });
     const channel = open.channel?.id;
     if (!channel) throw new Refused("Slack opened no direct message channel");
-    await this.posts.chat.postMessage({ channel, ...message, unfurl_links: false } as Parameters<WebClient["chat"]["postMessage"]>[0]);
+    const args = { channel, ...message, unfurl_links: false } as Parameters<WebClient["chat"]["postMessage"]>[0] & { channel: string };
+    if (pa) await this.post(pa, args);
+    else await this.posts.chat.postMessage(args);
   }
 
-  private async postModLog(community: string, caseNumber: number | undefined, reason: string, text: string): Promise<void> {
+  private async postModLog(pa: PostAttempt, community: string, caseNumber: number | undefined, reason: string, text: string): Promise<void> {
     const channel = await this.channels.modLog(this.opts.communitySettings?.(community).channels.modLog);
     if (!channel) throw new Refused("no mod-log channel (set channels.modLog, or create a channel named mod-log and invite Steward)");
     const rule = /^([\w.-]+\/[\w.-]+):/.exec(reason)?.[1];
     const title = [caseNumber ? `Case #${caseNumber}` : "", rule ?? ""].filter(Boolean).join(" · ") || "Steward";
-    await this.posts.chat.postMessage({ channel, text: `*${title}*\n${text}`.slice(0, 3900), unfurl_links: false });
+    await this.post(pa, { channel, text: `*${title}*\n${text}`.slice(0, 3900), unfurl_links: false });
   }
 
   private async respond(handle: string | undefined, reply: Parameters<typeof replyMessage>[0]): Promise<string | void> {
@@ -512,10 +550,10 @@ export class SlackAdapter implements PlatformAdapter {
    * admin API or a workspace admin): the moderators are alerted to decide, and the outcome says
    * "refused" with that detail — the decline itself did not happen.
    */
-  private async declineMember(community: string, member: string, reason: string, caseNumber: number | undefined): Promise<never> {
+  private async declineMember(pa: PostAttempt, community: string, member: string, reason: string, caseNumber: number | undefined): Promise<never> {
     const text = `Screening declined <@${member}>${reason ? ` (${reason})` : ""}. Slack cannot turn a member away: they are in the workspace. A workspace admin can deactivate the account (Manage members) if they should not stay.`;
     try {
-      await this.postModLog(community, caseNumber, "onboarding/screening: declined", text);
+      await this.postModLog(pa, community, caseNumber, "onboarding/screening: declined", text);
     } catch (e) {
       const why = failure(e);
       throw new Refused(`Slack cannot turn a member away, and the moderators could not be alerted: ${why.status === "done" ? "" : why.detail}`);

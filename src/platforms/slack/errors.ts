@@ -2,7 +2,8 @@
 // missing_scope …) are "refused" with Slack's error code and what it means, never worth repeating;
 // what outlasted the client's retries — 429s, 5xx answers, timeouts, network trouble — is "failed"
 // and retryable (later, by whoever keeps the action); other HTTP answers are failed for good; a post
-// that may have landed (MaybeDone) is failed and not retryable, so it is never doubled.
+// that may have landed (MaybeDone) is failed, retryable only when it carried the outbox's key (the
+// retry looks for it before posting), so it is never doubled.
 import type { ActionOutcome } from "../../core/actions.js";
 import { MaybeDone, isTimeout } from "./api-client.js";
 
@@ -47,7 +48,7 @@ export function slackError(e: unknown): { error: string; detail: string } | null
 
 export function failure(e: unknown): ActionOutcome {
   if (e instanceof Refused) return { status: "refused", detail: e.message };
-  if (e instanceof MaybeDone) return { status: "failed", detail: e.message, retryable: false };
+  if (e instanceof MaybeDone) return { status: "failed", detail: e.message, retryable: e.retryable };
   const platform = slackError(e);
   if (platform) {
     if (platform.error === "ratelimited" || platform.error === "internal_error" || platform.error === "fatal_error") return { status: "failed", detail: platform.detail, retryable: true };
