@@ -34,7 +34,7 @@ export interface SlackApiStats {
   rateLimited: number;
   /** Attempts that failed and were tried again (429s included). */
   retried: number;
-  /** Calls given up after their retries (or, for posts, after a timeout). */
+  /** Calls given up after their retries (posts: at the first failure Slack may have performed; keyed ones go back to the outbox). */
   gaveUp: number;
 }
 
@@ -46,11 +46,15 @@ export class MaybeDone extends Error {
   }
 }
 
-/** Connection trouble after the request may have reached Slack (not a refused connection or an unknown host). */
+/**
+ * The connection failed after the request may have reached Slack: fetch's own failure ("fetch failed",
+ * a TypeError; a socket closed, reset …), not a refused connection or an unknown host. (web-api also
+ * wraps its "rate limit was exceeded, retry" signal as a request error: that one is not this.)
+ */
 export function isConnectionLost(e: unknown): boolean {
-  const err = e as { code?: string; original?: { code?: string; cause?: { code?: string } } };
-  if (err?.code !== "slack_webapi_request_error" || isTimeout(e)) return false;
-  const code = err.original?.cause?.code ?? err.original?.code ?? "";
+  const err = e as { code?: string; original?: { name?: string; code?: string; cause?: { code?: string } } };
+  if (err?.code !== "slack_webapi_request_error" || err.original?.name !== "TypeError") return false;
+  const code = err.original.cause?.code ?? err.original.code ?? "";
   return !["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"].includes(code);
 }
 
