@@ -92,7 +92,7 @@ describe("outbox", () => {
   it("an attempt that never answers counts as a temporary failure and is retried", async () => {
     let first = true;
     const calls: Action[] = [];
-    const { box } = outbox({ calls, attempt: async (a) => (calls.push(a), first ? ((first = false), new Promise<ActionOutcome>(() => {})) : { status: "done" }) }, new MemoryOutboxStore(), {
+    const { box } = outbox({ calls, hints: [], attempt: async (a) => (calls.push(a), first ? ((first = false), new Promise<ActionOutcome>(() => {})) : { status: "done" }) }, new MemoryOutboxStore(), {
       policy: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1, attemptTimeoutMs: 30 },
     });
     const r = await box.run(entry("k6"));

@@ -142,7 +142,7 @@ describe("pipeline with an outbox", () => {
     const depth = async () => Number(/^steward_outbox_depth (\d+)$/m.exec(await metrics.registry.metrics())?.[1]);
     expect(await depth()).toBeGreaterThan(0);
     p.closeIntake();
-    await p.handle({ ...scam, message: { ...scam.message, id: "m2" } } as StewardEvent);
+    await p.handle({ ...scam, type: "message.created", message: { ...(scam as Extract<StewardEvent, { type: "message.created" }>).message, id: "m2" } } as StewardEvent);
     expect(p.stats.refusedWhileStopping).toBe(1);
     const drained = p.drain({ graceMs: 5000 });
     release();

@@ -134,7 +134,7 @@ function randomTrie(r: (n: number) => number, setCount: number, depth: number): 
     return s;
   };
   const root = shape(0);
-  const toNode = (s: Shape, sets: readonly SetEnds[]): TrieNode => {
+  const toNode = (s: Shape, sets: readonly SetEnds[]): MutableNode => {
     const n = node(s.terminal);
     for (const [id, kids] of s.words) {
       n.next ??= new Map();
