@@ -14,6 +14,7 @@ import type { LinkStore } from "../insights/links.js";
 import type { Env } from "../config/env.js";
 import { UserError } from "./io.js";
 import { StewardMetrics } from "../http/metrics.js";
+import { PrismaOutbox } from "../store/outbox.js";
 import { InsightsScheduler } from "../insights/scheduler.js";
 import { watchGuidelines } from "../core/guideline-watch.js";
 
@@ -62,6 +63,9 @@ export async function runUntilStopped(s: Service): Promise<void> {
     return "ok";
   });
   if (s.adapter.health) s.http?.health.add(s.platform, () => s.adapter.health!());
+  // The outbox across instances: actions stored and not yet done (informational: retries wait there).
+  const outbox = new PrismaOutbox(s.store.prisma);
+  s.http?.health.add("outbox", async () => `${await outbox.depth()} pending`);
   // Write behind on a timer too: a quiet server still gets its state saved.
   const flusher = setInterval(() => void pipeline.flush().catch((err: unknown) => logger.error({ err }, "flush failed")), 5000);
   // Onboarding's timer work (nudges due, raid mode lifting after a calm period), every minute.

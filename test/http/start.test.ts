@@ -54,7 +54,7 @@ describe("steward start and PORT", () => {
         health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).text();
         if (!health.includes("discord:")) await new Promise((r) => setTimeout(r, 50));
       }
-      expect(health).toMatch(/^ok\ndatabase: ok\ndiscord: ready, 1 guilds, ping -?\d+ ms\n$/);
+      expect(health).toMatch(/^ok\ndatabase: ok\ndiscord: ready, 1 guilds, ping -?\d+ ms\noutbox: 0 pending\n$/);
       const r = await fetch(`http://127.0.0.1:${port}/l/Abc12345`, { redirect: "manual" });
       expect(r.headers.get("location")).toBe("https://shop.example.com/x?utm_source=steward&utm_medium=discord&utm_campaign=launch");
       process.emit("SIGINT");
