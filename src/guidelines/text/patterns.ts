@@ -17,6 +17,7 @@ import { TokenFlag, type TokenTable } from "./tokenize.js";
 import { entryWord, internWord } from "./entries.js";
 import { STOP_WORDS } from "./stopwords.js";
 import type { LexHits, Lexicon } from "./lexicon.js";
+import { AnchorIndex } from "./anchors.js";
 import { Automaton, MAX_MATCHES, Sink, resetEndSinks, takeEndSink, type PatternMatch, type SetEnds, type TrieNode } from "./automaton.js";
 
 export type { PatternMatch } from "./automaton.js";
@@ -161,9 +162,13 @@ export class PatternSet implements SetEnds {
    * skip the walk entirely: most messages hold no insult word, so no insult frame is tried.
    */
   private required: Uint8Array | null = null;
-  /** The most tokens a match can span (joined tokens aside): starts farther than this before every required word are skipped. */
+  /** Which starts are worth a walk (anchors.ts); built on the first find() that walks. */
+  private anchorIndex: AnchorIndex | null = null;
+  /** The most words a match can span (for sets inside other patterns: anchors.ts reaches). */
   private span = 0;
   private readonly sequences: Alt[][] = [];
+  /** Per sequence: written with `^`. */
+  private readonly anchoredSeq: boolean[] = [];
   private count = 0;
   private dirty = false;
 
@@ -206,6 +211,7 @@ export class PatternSet implements SetEnds {
       if (lead.kind === "any" || lead.kind === "end") throw new Error(`"${src}" cannot start with \`*\` or \`$\`: start with a word`);
       if (seq.length > 1 || lead.kind !== "word" || anchored) this.singleWords = false;
       this.sequences.push(seq);
+      this.anchoredSeq.push(anchored);
       let node = root.node;
       for (const alt of seq) node = childFor(node, alt);
       if (node.terminal < 0) node.terminal = index;
@@ -219,11 +225,12 @@ export class PatternSet implements SetEnds {
     this.free.finish(this.lex.size);
     this.anchored.finish(this.lex.size);
     this.required = this.singleWords ? null : requiredWords(this.lex, this.sequences);
+    this.anchorIndex = null;
     if (this.bit >= 0) this.setBits!.set(this.bit, this.startIds(), this.required);
     this.span = 0;
     for (const seq of this.sequences) {
       let n = 0;
-      for (const alt of seq) n += alt.kind === "word" || alt.kind === "any" ? 1 : alt.kind === "set" ? alt.set.maxSpan() : 0;
+      for (const alt of seq) n += spanOf(alt);
       this.span = Math.max(this.span, n);
     }
   }
@@ -282,15 +289,17 @@ export class PatternSet implements SetEnds {
     const tokens = a.table;
     if (this.singleWords) return this.findWords(h, tokens.count);
     resetEndSinks();
-    // Start only where a required word lies within reach (when no joined token stretches a match).
-    const near = this.required !== null && a.joined.length === 0 ? nextRequired(h, tokens, this.required) : null;
+    // Start only where a pattern the word can start has its own anchors within reach (anchors.ts).
+    const anchors = (this.anchorIndex ??= this.buildAnchors());
+    anchors.prepare(h, tokens);
     let sink: Sink | null = null;
     for (let p = 0; p < tokens.count; p++) {
-      if (near !== null && near[p]! - p >= this.span) continue;
       // walkFrom's checks, each made once: which roots can start here.
-      const free = this.free.mayStart(h, p);
-      const anchored =
+      let free = this.free.mayStart(h, p);
+      let anchored =
         this.hasAnchored && (p === 0 || (tokens.flags[p]! & TokenFlag.BREAK_BEFORE) !== 0) && this.anchored.mayStart(h, p);
+      free &&= anchors.canStart(h, p, false);
+      anchored &&= anchors.canStart(h, p, true);
       if (!free && !anchored) continue;
       sink ??= new Sink(false);
       sink.first = p;
@@ -299,6 +308,77 @@ export class PatternSet implements SetEnds {
       if (sink.matches.length >= MAX_MATCHES) break;
     }
     return sink && sink.matches.length ? sink.matches : NONE;
+  }
+
+  /**
+   * The anchor filter of the sequences: for each, up to two elements after the first (the
+   * first is where the walk starts): the word or set with the fewest common words, then the
+   * fewest words, and the last element (`$` included). "{insult} {should} {punish}" needs a
+   * {should} and a {punish} word after the insult, not just any insult word in the message;
+   * "^ {noun} $" needs the sentence to end within a noun's length.
+   */
+  private buildAnchors(): AnchorIndex {
+    const size = this.lex.size;
+    const keyOf = (alt: Alt): string => (alt.kind === "word" ? `w${alt.ids.join(",")}` : alt.kind === "set" ? `s${alt.set.id}` : alt.kind);
+    const bitsByKey = new Map<string, Uint8Array>();
+    const bitsOf = (alt: Alt): Uint8Array => {
+      const key = keyOf(alt);
+      let bits = bitsByKey.get(key);
+      if (!bits) {
+        bits = alt.kind === "set" ? alt.set.startIds() : new Uint8Array(size);
+        if (alt.kind === "word") for (const id of alt.ids) if (id < size) bits[id] = 1;
+        bitsByKey.set(key, bits);
+      }
+      return bits;
+    };
+    const commonOf = (bits: Uint8Array): number => {
+      let n = 0;
+      for (const id of stopIds ?? []) if (bits[id] === 1) n++;
+      return n;
+    };
+    const countOf = (bits: Uint8Array): number => {
+      let n = 0;
+      for (let i = 0; i < bits.length; i++) n += bits[i]!;
+      return n;
+    };
+    const rank = new Map<string, [number, number]>();
+    const rankOf = (alt: Alt): [number, number] => {
+      const key = keyOf(alt);
+      let r = rank.get(key);
+      if (!r) rank.set(key, (r = [commonOf(bitsOf(alt)), countOf(bitsOf(alt))]));
+      return r;
+    };
+    return new AnchorIndex(
+      size,
+      this.sequences.map((seq, n) => {
+        let best = -1;
+        let last = -1;
+        for (let k = 1; k < seq.length; k++) {
+          const alt = seq[k]!;
+          if (alt.kind === "any") continue;
+          last = k;
+          if (alt.kind === "end") continue;
+          const [common, count] = rankOf(alt);
+          if (best < 0) best = k;
+          else {
+            const [bc, bn] = rankOf(seq[best]!);
+            if (common < bc || (common === bc && count < bn)) best = k;
+          }
+        }
+        const anchors = [best, last].filter((k, i, all) => k >= 0 && all.indexOf(k) === i);
+        return {
+          anchored: this.anchoredSeq[n]!,
+          starts: bitsOf(seq[0]!),
+          startKey: keyOf(seq[0]!),
+          anchors: anchors.map((at) => {
+            let reach = 0;
+            for (let i = 0; i < at; i++) reach += spanOf(seq[i]!);
+            const alt = seq[at]!;
+            return { key: keyOf(alt), ids: alt.kind === "end" ? new Uint8Array(0) : bitsOf(alt), reach };
+          }),
+        };
+      }),
+    );
   }
 
   /**
@@ -357,36 +437,6 @@ export class PatternSet implements SetEnds {
   }
 }
 
-/**
- * For each position p, the nearest position at or after it holding a word with a required id
- * in the same sentence (far beyond count if none). A walk from p never takes a word past a
- * sentence break (automaton.ts: `pos > start && breakBefore` ends it, inside sets too), so
- * a required word after the next break cannot complete a match started at p. Without joined
- * tokens (the caller's condition) every hit covers one token, so positions are words.
- */
-let nearScratch = new Int32Array(256);
-/** The result is scratch space, valid until the next call (find() is not re-entered). */
-function nextRequired(h: LexHits, tokens: TokenTable, bits: Uint8Array): Int32Array {
-  const count = tokens.count;
-  if (nearScratch.length < count + 1) nearScratch = new Int32Array(Math.max(count + 1, nearScratch.length * 2));
-  const out = nearScratch;
-  const none = count + 1_000;
-  const breakBefore = TokenFlag.BREAK_BEFORE;
-  let next = none;
-  out[count] = next;
-  for (let p = count - 1; p >= 0; p--) {
-    if (p + 1 < count && (tokens.flags[p + 1]! & breakBefore) !== 0) next = none;
-    for (let i = h.first[p]!, e = h.first[p + 1]!; i < e; i++) {
-      if (bits[h.ids[i]!] === 1) {
-        next = p;
-        break;
-      }
-    }
-    out[p] = next;
-  }
-  return out;
-}
-
 /** Whether the message has a word with one of the ids. */
 function anyOf(h: LexHits, bits: Uint8Array): boolean {
   for (let i = 0; i < h.ids.length; i++) if (bits[h.ids[i]!] === 1) return true;
@@ -425,6 +475,11 @@ function requiredWords(lex: Lexicon, sequences: readonly Alt[][]): Uint8Array | 
     for (const id of best) bits[id] = 1;
   }
   return bits;
+}
+
+/** The most tokens an element can cover. */
+function spanOf(alt: Alt): number {
+  return alt.kind === "word" || alt.kind === "any" ? 1 : alt.kind === "set" ? alt.set.maxSpan() : 0;
 }
 
 const NONE: PatternMatch[] = [];
