@@ -5,7 +5,6 @@
 // builds it) against the fake Slack; needs PostgreSQL (TEST_DATABASE_URL, set in CI).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -22,15 +21,6 @@ if (!built) console.warn("two-instance test skipped: dist/ is not built (npm tes
 const TEAM = "T0STEWARD";
 const SECRET = "two-instances-signing-secret";
 const MEMBERS = 24;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function run(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; exited: Promise<number | null>; err: () => string } {
   const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
@@ -76,16 +66,20 @@ describe.skipIf(!dbUrl || !built)("two instances on one PostgreSQL", () => {
       path.join(dir, `${TEAM}.yaml`),
       `community: ${TEAM}\nname: Acme\ntimezone: UTC\nchannels: { modLog: mod-log, digest: mod-log }\ninsights:\n  digest: { schedule: "* * * * * *" }\n`,
     );
-    const ports = [await freePort(), await freePort()];
-    const env = { SLACK_BOT_TOKEN: "xoxb-fake-bot", SLACK_USER_TOKEN: "xoxp-fake-admin", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, DATABASE_URL: url };
-    const instances = ports.map((port) => run(["start", "--platform", "slack", "--communities", dir], { ...env, PORT: String(port) }));
+    // Each instance takes a free port (PORT=0) and says which in its "connected" log line: no port race with other tests.
+    const env = { SLACK_BOT_TOKEN: "xoxb-fake-bot", SLACK_USER_TOKEN: "xoxp-fake-admin", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, DATABASE_URL: url, PORT: "0", LOG_LEVEL: "info" };
+    const instances = [1, 2].map(() => run(["start", "--platform", "slack", "--communities", dir], env));
     try {
-      for (const port of ports) {
+      const ports: number[] = [];
+      for (const i of instances) {
         const deadline = Date.now() + 45_000;
-        while (!(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false))) {
-          if (Date.now() > deadline) throw new Error(`instance on ${port} did not come up: ${instances.map((i) => i.err()).join("\n")}`);
+        let port: number | undefined;
+        while (!(port = Number(/"port":(\d+)[^\n]*connected to Slack/.exec(i.err())?.[1]) || undefined)) {
+          if (Date.now() > deadline) throw new Error(`an instance did not come up: ${i.err()}`);
           await new Promise((r) => setTimeout(r, 200));
         }
+        expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+        ports.push(port);
       }
       // The load balancer: offending messages go to the two instances in turn, two at a time.
       const since = fake.calls.length;
