@@ -419,7 +419,8 @@ export class Pipeline {
       const outcome = await this.performLogged(c, a, caseNumber, j.at);
       outcomes.push(plannedRow(this.opts.adapter, a, outcome));
       let n = 0;
-      const key = (f: Action): Action => (origin ? { ...f, key: actionKey(c.key, `${origin}/fallback-${i}`, n++, f) } : f);
+      // Keyed after the planned action's own key, as a resumed action's fallbacks are (afterResumed).
+      const key = (f: Action): Action => (origin ? { ...f, key: actionKey(c.key, `${a.key ?? `${origin}/${i}`}/fallback`, n++, f) } : f);
       // What the platform could not do gets a substitute (Slack: alert and warn instead of delete), recorded after it.
       outcomes.push(...(await fallBack(this.opts.adapter, a, outcome, actions, { channel: j.channel, message: j.messageId, member: m.id }, (f) => this.performLogged(c, key(f), caseNumber, j.at))));
     }
@@ -553,11 +554,23 @@ export class Pipeline {
    */
   async resumeOutbox(): Promise<number> {
     if (!this.outbox) return 0;
-    const n = await this.outbox.resume();
+    const n = await this.outbox.resume(8, 500, (e, r) => this.afterResumed(e.action, r.outcome, e.caseNumber, e.at));
     if (n) this.opts.logger.info({ resumed: n }, "outbox: actions left pending by the last run performed");
     const fixed = (await this.opts.persistence.reconcileCases?.()) ?? 0;
     if (fixed) this.opts.logger.info({ cases: fixed }, "outbox: outcomes a crash kept from their cases written");
     return n;
+  }
+
+  /**
+   * A resumed action the platform cannot do at all gets its fallbacks, as in runCase (keyed after it):
+   * what the action names is its context (a deleted message's author is not in it, so no warning).
+   */
+  private async afterResumed(a: Action, outcome: ActionOutcome, caseNumber: number | null, at: number): Promise<void> {
+    if (outcome.status !== "unsupported") return;
+    const c = this.communities.get(a.community) ?? (await this.loadCommunity(a.community, this.opts.adapter.platform));
+    const ctx = { channel: "channel" in a ? a.channel : undefined, message: "message" in a ? a.message : undefined, member: "member" in a ? a.member : undefined };
+    let n = 0;
+    await fallBack(this.opts.adapter, a, outcome, [a], ctx, (f) => this.performLogged(c, { ...f, key: actionKey(a.community, `${a.key ?? ""}/fallback`, n++, f) }, caseNumber, at));
   }
 
   /** Actions stored and not yet done, and cases waiting for theirs (the /metrics outbox depth). */

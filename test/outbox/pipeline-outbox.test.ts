@@ -160,4 +160,26 @@ describe("pipeline with an outbox", () => {
     await q.p.drain({ graceMs: 50 });
     expect((await store2.pending(10)).map((e) => e.action.kind)).toEqual(["deleteMessage", "timeout", "alertModerators"]);
   });
+
+  it("an action resumed after a crash that the platform cannot do gets its fallback, once", async () => {
+    const store = new MemoryOutboxStore();
+    const del: Action = { kind: "deleteMessage", community: "acme", channel: "general", message: "m9", reason: "no-link-spam/scam", caseNumber: 2, key: "left-by-crash-0002" };
+    await store.put({ community: "acme", key: del.key!, caseNumber: 2, at: 0, action: del });
+    class CannotDelete extends ScriptedPlatform {
+      override capabilities() {
+        return new Set([...super.capabilities()].filter((k) => k !== "deleteMessage"));
+      }
+    }
+    const adapter = new CannotDelete();
+    const { p } = await pipeline(adapter, store);
+    expect(await p.resumeOutbox()).toBe(1);
+    expect(adapter.kinds()).toEqual(["alertModerators"]);
+    expect((adapter.calls[0] as { text: string }).text).toMatch(/could not delete a message .*please delete it yourself/);
+    // The alert is keyed after the action it stands in for, and stored: a later start repeats nothing.
+    expect([...store.entries.values()].map((e) => [e.action.kind, e.status])).toEqual([["deleteMessage", "unsupported"], ["alertModerators", "done"]]);
+    const again = new CannotDelete();
+    const q = await pipeline(again, store);
+    expect(await q.p.resumeOutbox()).toBe(0);
+    expect(again.calls).toEqual([]);
+  });
 });

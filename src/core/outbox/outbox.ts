@@ -136,9 +136,9 @@ export class Outbox {
 
   /**
    * Performs what a stopped or crashed instance left pending, oldest first, `concurrency` at a
-   * time. Returns how many entries were resumed.
+   * time, each followed by `then` (fallbacks). Returns how many entries were resumed.
    */
-  async resume(concurrency = 8, batch = 500): Promise<number> {
+  async resume(concurrency = 8, batch = 500, then?: (entry: StoredOutboxEntry, result: OutboxResult) => Promise<void>): Promise<number> {
     let resumed = 0;
     for (;;) {
       const entries = await this.opts.store.pending(batch);
@@ -151,8 +151,9 @@ export class Outbox {
           const id = `${e.community}\u0000${e.key}`;
           const p = this.performStored(e, true).finally(() => this.running.delete(id));
           this.running.set(id, p);
-          await p;
+          const result = await p;
           resumed++;
+          await then?.(e, result);
         }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, fresh.length) }, worker));
