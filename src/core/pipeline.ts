@@ -1,11 +1,11 @@
 // event → handlers (activity, guidelines, features) → decisions → actions.
-// The pipeline owns community state in memory, asks the adapter to perform each action
-// (awaited, outcome recorded) and writes everything behind in batched transactions.
+// The pipeline owns community state in memory, hands decisions to the case handler
+// (handlers/cases.ts) and actions to the performer (performer.ts: inline, or through the outbox),
+// and writes everything behind in batched transactions.
 import type { StewardEvent, EventOf } from "./events.js";
-import type { PerformAttempt, PlatformAdapter } from "./platform.js";
-import type { Action, ActionOutcome } from "./actions.js";
-import { describeAction } from "./actions.js";
-import type { CaseWrite, Persistence, WriteBatch } from "./persistence.js";
+import type { PlatformAdapter } from "./platform.js";
+import type { ActionOutcome } from "./actions.js";
+import type { Persistence, WriteBatch } from "./persistence.js";
 import { batchSize, emptyBatch } from "./persistence.js";
 import { isModerator, newMember, type CommunityState, type MemberState } from "./community-state.js";
 import type { SettingsProvider } from "../config/settings.js";
@@ -13,7 +13,7 @@ import { MemoryRateStore } from "../guidelines/rates.js";
 import type { RateStore } from "../guidelines/types.js";
 import type { Logger } from "../log.js";
 import { ActivityTracker } from "./activity.js";
-import { judgeMessage, type Judged } from "./handlers/guidelines.js";
+import { judgeMessage } from "./handlers/guidelines.js";
 import { commandContext, type CommandHost } from "./handlers/commands.js";
 import { dispatchCommand } from "../commands/dispatch.js";
 import { parseCommandButton } from "../commands/buttons.js";
@@ -30,58 +30,12 @@ import type { PipelineObserver } from "./observer.js";
 import { OpenQuestions } from "../insights/open-questions.js";
 import { MembershipRecorder, neverSeen } from "../insights/membership.js";
 import { questionExcerpt } from "../insights/questions.js";
-import { fallBack, plannedRow } from "../moderation/fallback.js";
-import { Outbox, OutboxStopped } from "./outbox/outbox.js";
-import type { OutboxStore } from "./outbox/store.js";
-import type { RetryPolicy } from "./outbox/retry.js";
 import { Lanes } from "./outbox/lanes.js";
-import { actionKey, eventIdentity } from "./outbox/keys.js";
+import { ActionPerformer, type OutboxMode } from "./performer.js";
+import { CaseHandler, type DecisionRecord } from "./handlers/cases.js";
 
-export interface DecisionRecord {
-  /** Replay line number, when known. */
-  line?: number;
-  community: string;
-  member: string;
-  memberName?: string;
-  channel: string;
-  message: string;
-  guideline: string;
-  rule: string;
-  also: string[];
-  actions: string[];
-  case: number;
-  status: "actioned" | "not_actioned" | "joined_case";
-  notActionedReason?: string;
-  matched: string[];
-  explanation: string;
-  /** "pending" only in a case's record while its actions wait in the outbox. */
-  outcomes: { action: string; status: ActionOutcome["status"] | "pending"; detail?: string }[];
-}
-
-/**
- * Outbox mode (live platforms, crash-safe replays): every action is stored with its idempotency key
- * before it is performed and retried on temporary failures (src/core/outbox); a case's actions run
- * behind the event stream, so slow platform calls do not hold up intake.
- */
-export interface OutboxMode {
-  store: OutboxStore;
-  policy?: Partial<RetryPolicy>;
-  /** Cases waiting for their actions before intake waits (default 1,000). */
-  maxQueuedCases?: number;
-}
-
-/** The distinct spans of text that matched, in order of appearance (facts such as rates have no span). */
-function matchedTexts(matches: readonly { start: number; end: number; text: string }[]): string[] {
-  const seen = new Set<string>();
-  const out: { start: number; text: string }[] = [];
-  for (const m of matches) {
-    const key = `${m.start}:${m.end}`;
-    if (m.start < 0 || seen.has(key)) continue;
-    seen.add(key);
-    out.push(m);
-  }
-  return out.sort((a, b) => a.start - b.start).map((m) => m.text);
-}
+export type { DecisionRecord } from "./handlers/cases.js";
+export type { OutboxMode } from "./performer.js";
 
 /** A command run, with the reply sent back (replay prints these; tests wait for them). */
 export interface CommandRecord {
@@ -148,8 +102,9 @@ export class Pipeline {
   private readonly testimonials: TestimonialHandler;
   /** Event time of each community's last onboarding timer run (nudges, raid calm). */
   private readonly lastDue = new Map<string, number>();
-  private readonly outbox: Outbox | null = null;
   private readonly lanes: Lanes;
+  private readonly performer: ActionPerformer;
+  private readonly cases: CaseHandler;
   /** The event being handled (its JSON) and how many of its actions have keys so far: the origin of action keys. */
   private current: { event: unknown; identity: string | null; n: number } = { event: null, identity: null, n: 0 };
 
@@ -158,19 +113,16 @@ export class Pipeline {
     this.insights = opts.insights !== false;
     this.rates = opts.rates ?? new MemoryRateStore();
     this.lanes = new Lanes(opts.outbox?.maxQueuedCases ?? 1000);
-    if (opts.outbox) {
-      this.outbox = new Outbox({
-        store: opts.outbox.store,
-        attempt: (a, attempt) => this.attempt(a, attempt),
-        ...(opts.outbox.policy ? { policy: opts.outbox.policy } : {}),
-        onRetry: (e, outcome, attempt, delayMs) => opts.logger.warn({ action: e.action.kind, community: e.action.community, attempt, delayMs, detail: outcome.status === "failed" ? outcome.detail : undefined }, "action failed; retrying"),
-        onGaveUp: (e, outcome, attempts) => this.gaveUp(e.action, outcome, attempts, e.at),
-      });
-    }
+    const shared = { adapter: opts.adapter, persistence: opts.persistence, logger: opts.logger, stats: this.stats, batch: () => this.batch, current: () => this.current };
+    this.performer = new ActionPerformer(
+      { ...shared, observer: opts.observer, loadedCommunity: (key) => this.communities.get(key), community: (key) => this.loadCommunity(key, opts.adapter.platform) },
+      opts.outbox,
+    );
+    this.cases = new CaseHandler({ ...shared, lanes: this.lanes, onDecision: opts.onDecision }, this.performer);
     this.library = opts.library;
     this.onboarding = new OnboardingHandler(opts.customers ?? null);
     this.effects = {
-      performLogged: (c, a, caseNumber, at) => this.performLogged(c, a, caseNumber, at),
+      performLogged: (c, a, caseNumber, at) => this.performer.performLogged(c, a, caseNumber, at),
       batch: () => this.batch,
       member: (c, id) => {
         const m = this.member(c, id);
@@ -195,7 +147,7 @@ export class Pipeline {
       this.stats.refusedWhileStopping++;
       return;
     }
-    if (this.outbox) this.current = { event, identity: null, n: 0 };
+    if (this.performer.outbox) this.current = { event, identity: null, n: 0 };
     const observer = this.opts.observer;
     if (!observer) return this.handleEvent(event, meta);
     const started = performance.now();
@@ -300,7 +252,7 @@ export class Pipeline {
 
   /** Performs testimonials' actions (each awaited and logged). */
   private async applyTestimonials(c: CommunityState, r: TestimonialResult, at: number): Promise<void> {
-    for (const a of r.actions) await this.performLogged(c, a, null, at);
+    for (const a of r.actions) await this.performer.performLogged(c, a, null, at);
     for (const e of r.events) this.opts.logger.debug({ community: c.key, message: e.message, testimonial: e.what }, "testimonial");
   }
 
@@ -334,7 +286,7 @@ export class Pipeline {
       if (suggestion) this.batch.suggestions.push({ community: c.dbId, testimonial: suggestion });
       return;
     }
-    await this.carryOut(c, m, judged, meta);
+    await this.cases.carryOut(c, m, judged, meta);
   }
 
   /** Insights: a first-seen member's span, the question the message asks, the questions it answers. */
@@ -353,229 +305,17 @@ export class Pipeline {
   }
 
   /**
-   * Numbers the case, performs its actions in order (each awaited) and records the outcomes. In
-   * outbox mode the actions are stored now and performed behind the event stream (runCase).
+   * Outbox mode: performs what a stopped or crashed run left pending (oldest first), with fallbacks,
+   * and rebuilds the outcome rows of cases a crash kept from being written. Call before handing new
+   * events in. Returns how many actions were resumed.
    */
-  private async carryOut(c: CommunityState, m: MemberState, j: Judged, meta: EventMeta): Promise<void> {
-    const { decision } = j;
-    if (this.outbox) return this.carryOutLater(c, m, j, meta);
-    const caseNumber = decision.joinsCase ?? c.nextCaseNumber++;
-    const actions = j.actionsFor(caseNumber);
-    const outcomes = await this.runCase(c, m, j, caseNumber, actions, null);
-    this.record(c, m, j, caseNumber, actions, outcomes, meta, true);
-  }
-
-  /**
-   * Outbox mode: the case is numbered by the store, written with its actions stored (keyed, pending)
-   * in one transaction, so several instances never share a number and a crash leaves all or none
-   * of it; the actions are performed behind the event stream, in the member's lane.
-   */
-  private async carryOutLater(c: CommunityState, m: MemberState, j: Judged, meta: EventMeta): Promise<void> {
-    const { decision } = j;
-    const origin = eventIdentity(this.current.event);
-    const joined = decision.status === "joined_case";
-    const pending = (actions: Action[]) => actions.map((a) => ({ action: describeAction(a), status: "pending" as const }));
-    const entries = (n: number) => this.caseKeys(c, j.actionsFor(n), origin, n).map((action) => ({ community: c.dbId, key: action.key!, caseNumber: n, action, at: j.at }));
-    let caseNumber: number;
-    const open = this.opts.persistence.openCase?.bind(this.opts.persistence);
-    if (!joined && open) {
-      const write = this.caseWrite(c, m, j, 0, pending(j.actionsFor(c.nextCaseNumber)));
-      caseNumber = (await open(write, entries)).number;
-      c.nextCaseNumber = Math.max(c.nextCaseNumber, caseNumber + 1);
-    } else {
-      caseNumber = decision.joinsCase ?? c.nextCaseNumber++;
-      for (const e of entries(caseNumber)) await this.outbox!.stage(e);
-    }
-    const actions = j.actionsFor(caseNumber);
-    const keyed = this.caseKeys(c, actions, origin, caseNumber);
-    if (!joined) this.record(c, m, j, caseNumber, actions, pending(actions), meta, false, Boolean(open));
-    await this.lanes.push(`${c.key}\u0000${m.id}`, async () => {
-      try {
-        const outcomes = await this.runCase(c, m, j, caseNumber, keyed, `${origin}#${caseNumber}`);
-        if (joined) this.record(c, m, j, caseNumber, actions, outcomes, meta, true);
-        else {
-          this.batch.caseActions.push({ community: c.dbId, number: caseNumber, actions: outcomes });
-          this.report(c, m, j, caseNumber, actions, outcomes, meta);
-        }
-      } catch (e) {
-        if (e instanceof OutboxStopped) this.opts.logger.warn({ community: c.key, case: caseNumber }, e.message);
-        else this.opts.logger.error({ err: e, community: c.key, case: caseNumber }, "case actions failed");
-      }
-    });
-  }
-
-  /** A case's actions with their keys: the event, the case and each action's place in it. */
-  private caseKeys(c: CommunityState, actions: Action[], origin: string, caseNumber: number): Action[] {
-    return actions.map((a, i) => ({ ...a, key: actionKey(c.key, `${origin}#${caseNumber}`, i, a) }));
-  }
-
-  /**
-   * Performs a case's actions in order, each followed by its fallbacks when the platform cannot do it.
-   * `origin` (outbox mode) keys the fallbacks after the planned action they stand in for.
-   */
-  private async runCase(c: CommunityState, m: MemberState, j: Judged, caseNumber: number, actions: Action[], origin: string | null): Promise<DecisionRecord["outcomes"]> {
-    const outcomes: DecisionRecord["outcomes"] = [];
-    for (const [i, a] of actions.entries()) {
-      const outcome = await this.performLogged(c, a, caseNumber, j.at);
-      outcomes.push(plannedRow(this.opts.adapter, a, outcome));
-      let n = 0;
-      // Keyed after the planned action's own key, as a resumed action's fallbacks are (afterResumed).
-      const key = (f: Action): Action => (origin ? { ...f, key: actionKey(c.key, `${a.key ?? `${origin}/${i}`}/fallback`, n++, f) } : f);
-      // What the platform could not do gets a substitute (Slack: alert and warn instead of delete), recorded after it.
-      outcomes.push(...(await fallBack(this.opts.adapter, a, outcome, actions, { channel: j.channel, message: j.messageId, member: m.id }, (f) => this.performLogged(c, key(f), caseNumber, j.at))));
-    }
-    return outcomes;
-  }
-
-  private caseWrite(c: CommunityState, m: MemberState, j: Judged, caseNumber: number, outcomes: DecisionRecord["outcomes"]): CaseWrite {
-    const { decision } = j;
-    return {
-      community: c.dbId,
-      number: caseNumber,
-      guideline: decision.primary.guideline.id,
-      rule: decision.primary.rule.id,
-      kind: "automatic",
-      actor: "steward",
-      member: m.id,
-      channel: j.channel,
-      message: j.messageId,
-      reason: decision.primary.rule.explain,
-      explanation: decision.primary.explanation,
-      status: decision.status === "not_actioned" ? "not_actioned" : decision.consequences.some((x) => x.kind === "hold") ? "pending_review" : "actioned",
-      evidence: { text: j.text, matches: decision.matches, also: decision.also.map((h) => `${h.guideline.id}/${h.rule.id}`), strikes: { added: decision.strikesAdded, before: decision.strikesBefore, after: decision.strikesAfter }, notActioned: decision.notActionedReason ?? null },
-      actions: outcomes,
-      at: j.at,
-    };
-  }
-
-  /** Writes the case (with its outcomes, or its planned actions still pending; `written`: the store has the row already) and reports the decision. */
-  private record(c: CommunityState, m: MemberState, j: Judged, caseNumber: number, actions: Action[], outcomes: DecisionRecord["outcomes"], meta: EventMeta, report: boolean, written = false): void {
-    const { decision } = j;
-    this.stats.decisions++;
-    if (decision.status === "joined_case") {
-      this.batch.caseAppends.push({ community: c.dbId, number: caseNumber, evidence: { text: j.text, matches: decision.matches }, actions: outcomes });
-    } else {
-      j.remember(caseNumber);
-      if (!written) this.batch.cases.push(this.caseWrite(c, m, j, caseNumber, outcomes));
-      if (decision.strikesAdded > 0) {
-        this.batch.strikes.push({ community: c.dbId, member: m.id, caseNumber, points: decision.strikesAdded, at: j.at, expiresAt: j.at + c.guidelines.escalation.decayMs });
-      }
-      if (decision.consequences.some((x) => x.kind === "hold")) {
-        this.batch.reviews.push({ community: c.dbId, kind: "message", caseNumber, member: m.id, payload: { channel: j.channel, message: j.messageId, text: j.text }, at: j.at });
-      }
-    }
-    if (report) this.report(c, m, j, caseNumber, actions, outcomes, meta);
-  }
-
-  private report(c: CommunityState, m: MemberState, j: Judged, caseNumber: number, actions: Action[], outcomes: DecisionRecord["outcomes"], meta: EventMeta): void {
-    const { decision } = j;
-    this.opts.onDecision?.({
-      ...(meta.line !== undefined ? { line: meta.line } : {}),
-      community: c.key,
-      member: m.id,
-      ...(m.name ? { memberName: m.name } : {}),
-      channel: j.channel,
-      message: j.messageId,
-      guideline: decision.primary.guideline.id,
-      rule: decision.primary.rule.id,
-      also: decision.also.map((h) => `${h.guideline.id}/${h.rule.id}`),
-      actions: actions.map(describeAction),
-      case: caseNumber,
-      status: decision.status,
-      ...(decision.notActionedReason ? { notActionedReason: decision.notActionedReason } : {}),
-      matched: matchedTexts(decision.matches),
-      explanation: decision.primary.explanation,
-      outcomes,
-    });
-  }
-
-  /** One attempt at the platform (the outbox retries; inline mode makes one). */
-  private async attempt(a: Action, attempt?: PerformAttempt): Promise<ActionOutcome> {
-    this.stats.actions++;
-    const caps = this.opts.adapter.capabilities(a.community);
-    let outcome: ActionOutcome;
-    if (!caps.has(a.kind)) outcome = { status: "unsupported", detail: `${this.opts.adapter.platform} cannot ${a.kind}` };
-    else {
-      try {
-        outcome = await (attempt ? this.opts.adapter.perform(a, attempt) : this.opts.adapter.perform(a));
-      } catch (e) {
-        outcome = { status: "failed", detail: (e as Error).message, retryable: false };
-      }
-    }
-    this.opts.observer?.action(a.kind, outcome.status);
-    if (outcome.status !== "done") {
-      this.stats.failedActions++;
-      this.opts.logger.warn({ action: a.kind, community: a.community, outcome }, "action not done");
-    }
-    return outcome;
-  }
-
-  /** Performs one action: through the outbox (stored, keyed, retried) when there is one, else one attempt. */
-  private perform(a: Action): Promise<ActionOutcome> {
-    return this.attempt(a);
-  }
-
-  /** The action with its key: from the event that caused it and its place among that event's actions. */
-  private keyed(c: CommunityState, a: Action): Action {
-    if (a.key) return a;
-    const cur = this.current;
-    cur.identity ??= eventIdentity(cur.event);
-    return { ...a, key: actionKey(c.key, cur.identity, cur.n++, a) };
-  }
-
-  /** Performs one action and records it, with its outcome, in the action log. */
-  private async performLogged(c: CommunityState, a: Action, caseNumber: number | null, at: number): Promise<ActionOutcome> {
-    if (!this.outbox) {
-      const outcome = await this.perform(a);
-      this.batch.actionLogs.push({ community: c.dbId, caseNumber, kind: a.kind, payload: a, outcome, at });
-      return outcome;
-    }
-    const action = this.keyed(c, a);
-    const r = await this.outbox.run({ community: c.dbId, key: action.key!, caseNumber, action, at });
-    // A repeat was logged when it was first performed.
-    if (!r.repeated) this.batch.actionLogs.push({ community: c.dbId, caseNumber, kind: a.kind, payload: action, outcome: r.outcome, at });
-    return r.outcome;
-  }
-
-  /** An action failed for good: recorded by the outbox; the moderators are told, once. */
-  private async gaveUp(a: Action, outcome: ActionOutcome, attempts: number, at: number): Promise<void> {
-    this.opts.logger.error({ action: a.kind, community: a.community, attempts, outcome }, "action failed for good");
-    if (a.kind === "alertModerators") return;
-    const c = this.communities.get(a.community);
-    if (!c) return;
-    const about = a.caseNumber ? ` for case #${a.caseNumber}` : "";
-    const text = `Steward could not ${describeAction(a)}${about} after ${attempts} attempt${attempts === 1 ? "" : "s"}: ${outcome.status === "failed" ? outcome.detail : outcome.status}. Please do it yourself.`;
-    await this.performLogged(c, { kind: "alertModerators", community: a.community, text, reason: "action failed", key: actionKey(a.community, "gave-up", 0, a) }, a.caseNumber ?? null, at);
-  }
-
-  /**
-   * Outbox mode: performs what a stopped or crashed run left pending (oldest first). Call before
-   * handing new events in. Returns how many actions were resumed.
-   */
-  async resumeOutbox(): Promise<number> {
-    if (!this.outbox) return 0;
-    const n = await this.outbox.resume(8, 500, (e, r) => this.afterResumed(e.action, r.outcome, e.caseNumber, e.at));
-    if (n) this.opts.logger.info({ resumed: n }, "outbox: actions left pending by the last run performed");
-    const fixed = (await this.opts.persistence.reconcileCases?.()) ?? 0;
-    if (fixed) this.opts.logger.info({ cases: fixed }, "outbox: outcomes a crash kept from their cases written");
-    return n;
-  }
-
-  /**
-   * A resumed action the platform cannot do at all gets its fallbacks, as in runCase (keyed after it):
-   * what the action names is its context (a deleted message's author is not in it, so no warning).
-   */
-  private async afterResumed(a: Action, outcome: ActionOutcome, caseNumber: number | null, at: number): Promise<void> {
-    if (outcome.status !== "unsupported") return;
-    const c = this.communities.get(a.community) ?? (await this.loadCommunity(a.community, this.opts.adapter.platform));
-    const ctx = { channel: "channel" in a ? a.channel : undefined, message: "message" in a ? a.message : undefined, member: "member" in a ? a.member : undefined };
-    let n = 0;
-    await fallBack(this.opts.adapter, a, outcome, [a], ctx, (f) => this.performLogged(c, { ...f, key: actionKey(a.community, `${a.key ?? ""}/fallback`, n++, f) }, caseNumber, at));
+  resumeOutbox(): Promise<number> {
+    return this.performer.resume();
   }
 
   /** Actions stored and not yet done, and cases waiting for theirs (the /metrics outbox depth). */
   outboxDepth(): number {
-    return (this.outbox?.inFlight ?? 0) + this.lanes.size;
+    return (this.performer.outbox?.inFlight ?? 0) + this.lanes.size;
   }
 
   /** Shutting down: events arriving from now on are not handled (counted in stats.refusedWhileStopping). */
@@ -593,7 +333,7 @@ export class Pipeline {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([this.lanes.drain(), new Promise((r) => (timer = setTimeout(r, options.graceMs)))]);
       clearTimeout(timer);
-      this.outbox?.stop();
+      this.performer.outbox?.stop();
     }
     await this.lanes.drain();
     await this.flush();
@@ -614,7 +354,7 @@ export class Pipeline {
       try {
         await this.flush();
         // Other instances may have numbered cases since (outbox mode numbers them in the store).
-        if (this.outbox && this.opts.persistence.nextCaseNumber) c.nextCaseNumber = Math.max(c.nextCaseNumber, await this.opts.persistence.nextCaseNumber(c.dbId));
+        if (this.performer.outbox && this.opts.persistence.nextCaseNumber) c.nextCaseNumber = Math.max(c.nextCaseNumber, await this.opts.persistence.nextCaseNumber(c.dbId));
         return (await dispatchCommand(commandContext(this.commandHost, c, invoker, event.channel, at), command, options)).reply;
       } catch (e) {
         this.opts.logger.error({ err: e, command, community: c.key }, "command failed");
@@ -639,7 +379,7 @@ export class Pipeline {
     if (event.memberName && !m.name) m.name = event.memberName;
     this.markDirty(c, m);
     const answer = await run(m);
-    const outcome = await this.perform({ kind: "respond", community: c.key, ...(event.replyHandle ? { replyHandle: event.replyHandle } : {}), reply: answer, reason: "" });
+    const outcome = await this.performer.attempt({ kind: "respond", community: c.key, ...(event.replyHandle ? { replyHandle: event.replyHandle } : {}), reply: answer, reason: "" });
     this.opts.logger.debug({ command, community: c.key, member: m.id, reply: replyText(answer) }, "command answered");
     this.opts.onCommand?.({ community: c.key, member: m.id, command, options, reply: answer, delivered: outcome.status });
   }
@@ -654,7 +394,7 @@ export class Pipeline {
     else {
       this.opts.logger.error({ detail: r.detail }, "guidelines not reloaded: the last good rules stay live");
       const text = `Steward could not reload the guidelines, so the last good rules stay live. Fix the file and save it again:\n${r.detail}`;
-      for (const c of this.communities.values()) await this.performLogged(c, { kind: "alertModerators", community: c.key, text, reason: "guidelines reload failed" }, null, at);
+      for (const c of this.communities.values()) await this.performer.performLogged(c, { kind: "alertModerators", community: c.key, text, reason: "guidelines reload failed" }, null, at);
     }
     return r;
   }
