@@ -30,25 +30,32 @@ export interface Anchor {
   reach: number;
 }
 
-let occPos = new Int32Array(64);
-let occClass = new Int32Array(64);
-let sentence = new Int32Array(256);
-/** Per position, where its sentence ends (the next token with a break before it, or the token count). */
-let sentenceEnd = new Int32Array(256);
 /** The class of the `$` anchor: met where the sentence ends within reach. */
 const END = -2;
-let occCount = 0;
+
+/**
+ * Per message (scratch, valid until the next prepare(); find() is not re-entered): per token,
+ * the bits of the anchor classes its words start (class c is bit c & 31: classes sharing a bit
+ * only make the filter weaker), the same ORed to the end of its sentence, and where its sentence
+ * ends (the next token with a break before it, or the token count).
+ */
+let here = new Int32Array(256);
+let ahead = new Int32Array(256);
+let sentenceEnd = new Int32Array(256);
 /**
  * The most tokens one hit of the message covers: 1 but where joined tokens ("f u c k",
  * "mother-fucker") hit a word. Above 1, reaches stretch by it and sentences are not checked
  * (a joined hit may cover a break).
  */
 let hitTokens = 1;
+/** The message begin() was given, and whether prepare() has run on it (lazily: most sets never need it). */
+let pendingHits: LexHits | null = null;
+let pendingTokens: TokenTable | null = null;
+let ready = false;
 
 export class AnchorIndex {
-  /** By lexicon id: the anchor classes the word can start (classFrom[id] .. classFrom[id + 1] - 1 in classList). */
-  private readonly classFrom: Int32Array;
-  private readonly classList: Int32Array;
+  /** By lexicon id: the bits of the anchor classes the word can start. */
+  private readonly classBits: Int32Array;
   /** What the patterns each word can start need, for patterns without and with `^`. */
   private readonly free: Needs;
   private readonly anchored: Needs;
@@ -71,62 +78,62 @@ export class AnchorIndex {
     };
     this.free = needsOf(size, sequences.filter((q) => !q.anchored), classFor);
     this.anchored = needsOf(size, sequences.filter((q) => q.anchored), classFor);
-    this.classFrom = new Int32Array(size + 1);
-    const classList: number[] = [];
-    for (let id = 0; id < size; id++) {
-      this.classFrom[id] = classList.length;
-      for (let c = 0; c < classIds.length; c++) if (classIds[c]![id] === 1) classList.push(c);
+    this.classBits = new Int32Array(size);
+    for (let c = 0; c < classIds.length; c++) {
+      const ids = classIds[c]!;
+      for (let id = 0; id < Math.min(size, ids.length); id++) if (ids[id] === 1) this.classBits[id]! |= 1 << (c & 31);
     }
-    this.classFrom[size] = classList.length;
-    this.classList = Int32Array.from(classList);
   }
 
   /**
-   * Notes the message's anchor occurrences and sentences for canStart(). Until the next call,
-   * canStart() answers for this message (find() is not re-entered).
+   * Starts a message: until the next call, canStart() answers for it (find()
+   * is not re-entered). The per-token tables are made on the first question that needs them:
+   * a start whose patterns include one without anchors (a list's one-word entry) needs none.
    */
-  prepare(h: LexHits, tokens: TokenTable): void {
+  begin(h: LexHits, tokens: TokenTable): void {
+    pendingHits = h;
+    pendingTokens = tokens;
+    ready = false;
+  }
+
+  private prepare(h: LexHits, tokens: TokenTable): void {
+    ready = true;
     const count = tokens.count;
-    if (sentence.length < count) {
-      sentence = new Int32Array(Math.max(count, sentence.length * 2));
-      sentenceEnd = new Int32Array(sentence.length);
+    if (here.length < count) {
+      const n = Math.max(count, here.length * 2);
+      here = new Int32Array(n);
+      ahead = new Int32Array(n);
+      sentenceEnd = new Int32Array(n);
     }
-    const sent = sentence;
+    const bitsAt = here;
+    const aheadOf = ahead;
+    const sentEnd = sentenceEnd;
     const flags = tokens.flags;
     const breakBefore = TokenFlag.BREAK_BEFORE;
     const { first, ids, ends } = h;
-    const { classFrom, classList, size } = this;
-    let s = 0;
-    let n = 0;
+    const { classBits, size } = this;
     let most = 1;
     for (let p = 0; p < count; p++) {
-      if (p > 0 && (flags[p]! & breakBefore) !== 0) s++;
-      sent[p] = s;
+      let bits = 0;
       for (let i = first[p]!, e = first[p + 1]!; i < e; i++) {
-        if (ends[i]! - p > most) most = ends[i]! - p;
         const id = ids[i]!;
-        if (id >= size) continue;
-        for (let k = classFrom[id]!, to = classFrom[id + 1]!; k < to; k++) {
-          if (n === occPos.length) {
-            const pos = new Int32Array(n * 2);
-            pos.set(occPos);
-            occPos = pos;
-            const cl = new Int32Array(n * 2);
-            cl.set(occClass);
-            occClass = cl;
-          }
-          occPos[n] = p;
-          occClass[n++] = classList[k]!;
-        }
+        if (id < size) bits |= classBits[id]!;
+        if (ends[i]! - p > most) most = ends[i]! - p;
       }
+      bitsAt[p] = bits;
     }
-    occCount = n;
     hitTokens = most;
-    const sentEnd = sentenceEnd;
+    // Backwards: sentence ends, and the bits from each token to its sentence's end (the message's end when hits span tokens).
     let end = count;
+    let acc = 0;
     for (let p = count - 1; p >= 0; p--) {
+      acc |= bitsAt[p]!;
+      aheadOf[p] = acc;
       sentEnd[p] = end;
-      if ((flags[p]! & breakBefore) !== 0) end = p;
+      if (most === 1 && (flags[p]! & breakBefore) !== 0) {
+        end = p;
+        acc = 0;
+      }
     }
   }
 
@@ -137,22 +144,34 @@ export class AnchorIndex {
   canStart(h: LexHits, p: number, anchored: boolean): boolean {
     const { startFrom, needA, reachA, needB, reachB } = anchored ? this.anchored : this.free;
     const size = this.size;
-    // Occurrences are in position order: skip those before p once.
-    let from = 0;
-    while (from < occCount && occPos[from]! < p) from++;
     for (let i = h.first[p]!, e = h.first[p + 1]!; i < e; i++) {
       const id = h.ids[i]!;
       if (id >= size) continue;
       for (let k = startFrom[id]!, to = startFrom[id + 1]!; k < to; k++) {
         const a = needA[k]!;
         if (a === -1) return true;
-        if (!near(from, p, a, reachA[k]!)) continue;
+        if (!ready) this.prepare(pendingHits!, pendingTokens!);
+        // The classes' bits anywhere ahead in the sentence first, then the distances.
+        const bits = ahead[p]!;
+        if (a !== END && (bits & (1 << (a & 31))) === 0) continue;
         const b = needB[k]!;
-        if (b === -1 || near(from, p, b, reachB[k]!)) return true;
+        if (b >= 0 && (bits & (1 << (b & 31))) === 0) continue;
+        if (near(p, a, reachA[k]!) && (b === -1 || near(p, b, reachB[k]!))) return true;
       }
     }
     return false;
   }
+}
+
+/** Whether an anchor of class c is at most `reach` tokens after p in its sentence (or, for `$`, the sentence ends there). */
+function near(p: number, c: number, reach: number): boolean {
+  const most = hitTokens;
+  if (c === END) return most > 1 || sentenceEnd[p]! - p <= reach;
+  const bit = 1 << (c & 31);
+  const bitsAt = here;
+  const last = Math.min(p + reach * most, sentenceEnd[p]! - 1);
+  for (let q = p; q <= last; q++) if ((bitsAt[q]! & bit) !== 0) return true;
+  return false;
 }
 
 /**
@@ -190,6 +209,11 @@ function needsOf(size: number, sequences: readonly AnchoredSequence[], classFor:
     for (const g of byStart.values()) {
       for (let id = 0; id < Math.min(size, g.starts.length); id++) if (g.starts[id] === 1) perId[id]!.push(...g.needs.values());
     }
+    // A start with a pattern needing no anchor is always worth a walk: that one entry says so.
+    for (let id = 0; id < size; id++) {
+      const always = perId[id]!.find((n) => n[0] === -1);
+      if (always) perId[id] = [always];
+    }
     const startFrom = new Int32Array(size + 1);
     const na: number[] = [];
     const ra: number[] = [];
@@ -208,25 +232,3 @@ function needsOf(size: number, sequences: readonly AnchoredSequence[], classFor:
     return { startFrom, needA: Int32Array.from(na), reachA: Int32Array.from(ra), needB: Int32Array.from(nb), reachB: Int32Array.from(rb) };
 }
 
-/** Whether an anchor of class c lies at most `reach` tokens after p, in p's sentence (from: first occurrence at or after p). */
-function near(from: number, p: number, c: number, reach: number): boolean {
-  if (hitTokens > 1) {
-    if (c === END) return true;
-    const last = p + reach * hitTokens;
-    for (let j = from; j < occCount; j++) {
-      if (occPos[j]! > last) return false;
-      if (occClass[j] === c) return true;
-    }
-    return false;
-  }
-  if (c === END) return sentenceEnd[p]! - p <= reach;
-  const sent = sentence;
-  const here = sent[p]!;
-  const last = p + reach;
-  for (let j = from; j < occCount; j++) {
-    const q = occPos[j]!;
-    if (q > last || sent[q] !== here) return false;
-    if (occClass[j] === c) return true;
-  }
-  return false;
-}
