@@ -51,6 +51,7 @@ let hitTokens = 1;
 /** The message begin() was given, and whether prepare() has run on it (lazily: most sets never need it). */
 let pendingHits: LexHits | null = null;
 let pendingTokens: TokenTable | null = null;
+let pendingJoined = false;
 let ready = false;
 
 export class AnchorIndex {
@@ -90,13 +91,15 @@ export class AnchorIndex {
    * is not re-entered). The per-token tables are made on the first question that needs them:
    * a start whose patterns include one without anchors (a list's one-word entry) needs none.
    */
-  begin(h: LexHits, tokens: TokenTable): void {
+  begin(h: LexHits, tokens: TokenTable, joined: boolean): void {
     pendingHits = h;
     pendingTokens = tokens;
+    pendingJoined = joined;
     ready = false;
   }
 
-  private prepare(h: LexHits, tokens: TokenTable): void {
+  /** Tables for tokens from p on (canStart() is asked in token order, so earlier ones are never read). */
+  private prepare(h: LexHits, tokens: TokenTable, from: number): void {
     ready = true;
     const count = tokens.count;
     if (here.length < count) {
@@ -113,12 +116,14 @@ export class AnchorIndex {
     const { first, ids, ends } = h;
     const { classBits, size } = this;
     let most = 1;
-    for (let p = 0; p < count; p++) {
+    // Only joined tokens make hits that cover several tokens (lexicon.ts).
+    const joined = pendingJoined;
+    for (let p = from; p < count; p++) {
       let bits = 0;
       for (let i = first[p]!, e = first[p + 1]!; i < e; i++) {
         const id = ids[i]!;
         if (id < size) bits |= classBits[id]!;
-        if (ends[i]! - p > most) most = ends[i]! - p;
+        if (joined && ends[i]! - p > most) most = ends[i]! - p;
       }
       bitsAt[p] = bits;
     }
@@ -126,7 +131,7 @@ export class AnchorIndex {
     // Backwards: sentence ends, and the bits from each token to its sentence's end (the message's end when hits span tokens).
     let end = count;
     let acc = 0;
-    for (let p = count - 1; p >= 0; p--) {
+    for (let p = count - 1; p >= from; p--) {
       acc |= bitsAt[p]!;
       aheadOf[p] = acc;
       sentEnd[p] = end;
@@ -150,7 +155,7 @@ export class AnchorIndex {
       for (let k = startFrom[id]!, to = startFrom[id + 1]!; k < to; k++) {
         const a = needA[k]!;
         if (a === -1) return true;
-        if (!ready) this.prepare(pendingHits!, pendingTokens!);
+        if (!ready) this.prepare(pendingHits!, pendingTokens!, p);
         // The classes' bits anywhere ahead in the sentence first, then the distances.
         const bits = ahead[p]!;
         if (a !== END && (bits & (1 << (a & 31))) === 0) continue;

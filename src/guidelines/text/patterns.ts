@@ -291,7 +291,7 @@ export class PatternSet implements SetEnds {
     resetEndSinks();
     // Start only where a pattern the word can start has its own anchors within reach (anchors.ts).
     const anchors = (this.anchorIndex ??= this.buildAnchors());
-    anchors.begin(h, tokens);
+    anchors.begin(h, tokens, a.joined.length > 0);
     let sink: Sink | null = null;
     for (let p = 0; p < tokens.count; p++) {
       // walkFrom's checks, each made once: which roots can start here.
