@@ -3,8 +3,8 @@
 // exports use (docs/insights-links.md lists them). Every problem names the file, the line, the
 // column and what to fix; a file with any problem imports nothing.
 import { normalizeEmail, normalizeOrder } from "../onboarding/customers.js";
-import { parseCsv, readCsv, type CsvTable } from "../platforms/facebook/csv-read.js";
-import { cell, mapColumns, type ColumnMap, type FieldSpec } from "../platforms/facebook/headers.js";
+import { parseCsv, readCsv, type CsvTable } from "../util/csv-read.js";
+import { cell, mapColumns, type ColumnMap, type FieldSpec } from "../util/csv-headers.js";
 
 export const ORDER_FIELDS: readonly FieldSpec[] = [
   // Shopify's export calls the order number "Name" (#1001); WooCommerce "Order ID" / "Order Number".

@@ -8,7 +8,7 @@ import { env, requireFile } from "../shared.js";
 import { openChosenStore } from "../store.js";
 import { createLogger } from "../../log.js";
 import { importCustomers } from "../../store/customers.js";
-import { CsvLayoutError, readCustomerRecords } from "../../platforms/facebook/customers-csv.js";
+import { CsvLayoutError, readCustomerRecords } from "../../onboarding/customers-csv.js";
 
 interface ImportOptions {
   community: string;

@@ -2,7 +2,7 @@
 // bundled demo community through the full pipeline and exits.
 import type { Command } from "commander";
 import { importCustomers, PrismaCustomers } from "../../store/customers.js";
-import { readCustomerRecords } from "../../platforms/facebook/customers-csv.js";
+import { readCustomerRecords } from "../../onboarding/customers-csv.js";
 import { UserError, type Io } from "../io.js";
 import { addRulesOption, addStoreOptions, env, loadLibrary, loadSettings, rulesDirFrom, type CommonOptions } from "../shared.js";
 import { configuredPlatforms } from "../../config/env.js";

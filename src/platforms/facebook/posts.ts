@@ -4,9 +4,9 @@
 // window per row (an export has no reliable timing, so flood rules do not carry over).
 import type { LoadedGuidelineSet } from "../../guidelines/loader/index.js";
 import { explainText } from "../../guidelines/explain.js";
-import type { CsvTable, SkippedRow } from "./csv-read.js";
-import { cell, describeHeaders, mapColumns, type FieldSpec } from "./headers.js";
-import { CsvLayoutError } from "./customers-csv.js";
+import type { CsvTable, SkippedRow } from "../../util/csv-read.js";
+import { cell, describeHeaders, mapColumns, type FieldSpec } from "../../util/csv-headers.js";
+import { CsvLayoutError } from "../../onboarding/customers-csv.js";
 
 export const POST_FIELDS: readonly FieldSpec[] = [
   { field: "author", headers: ["author", "name", "author name", "from", "user", "member", "poster", "posted by"] },

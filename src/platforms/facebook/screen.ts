@@ -4,9 +4,9 @@
 import { screenApplicant, type Answer, type ScreeningDecision } from "../../onboarding/screening.js";
 import type { Question, ScreeningSettings } from "../../onboarding/settings.js";
 import type { CustomerDirectory } from "../../onboarding/customers.js";
-import type { CsvTable, SkippedRow } from "./csv-read.js";
-import { cell, describeHeaders, mapColumns, normalizeHeader, type FieldSpec } from "./headers.js";
-import { CsvLayoutError } from "./customers-csv.js";
+import type { CsvTable, SkippedRow } from "../../util/csv-read.js";
+import { cell, describeHeaders, mapColumns, normalizeHeader, type FieldSpec } from "../../util/csv-headers.js";
+import { CsvLayoutError } from "../../onboarding/customers-csv.js";
 
 export const ANSWER_FIELDS: readonly FieldSpec[] = [
   { field: "name", headers: ["name", "full name", "applicant", "member", "user", "user name"], required: true },

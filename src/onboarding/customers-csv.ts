@@ -1,8 +1,8 @@
 // A customer list for verification (`--customers customers.csv`): name, email, order; loaded
 // into memory for one run. Values are compared in normal form (src/onboarding/customers.ts).
-import { MemoryCustomers, type CustomerRecord } from "../../onboarding/customers.js";
-import { readCsv, type SkippedRow } from "./csv-read.js";
-import { cell, describeHeaders, mapColumns, type FieldSpec } from "./headers.js";
+import { MemoryCustomers, type CustomerRecord } from "./customers.js";
+import { readCsv, type SkippedRow } from "../util/csv-read.js";
+import { cell, describeHeaders, mapColumns, type FieldSpec } from "../util/csv-headers.js";
 
 export const CUSTOMER_FIELDS: readonly FieldSpec[] = [
   { field: "name", headers: ["name", "customer", "customer name", "full name"] },
