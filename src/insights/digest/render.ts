@@ -2,6 +2,7 @@
 // (and in a terminal with --print). Each figure with last week's beside it.
 import type { DigestData, MessageItem, WeekFigures } from "./types.js";
 import { channelMention } from "../message-link.js";
+import { mins } from "../format.js";
 
 const LIST = 5;
 const QUOTE = 90;
@@ -67,10 +68,9 @@ function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
 }
 
+/** Minutes as `steward kpi` and the report show them (hours from 90 minutes on); "n/a" with no questions answered. */
 function minutes(m: number | null): string {
-  if (m === null) return "n/a";
-  if (m < 60) return `${Math.round(m)} min`;
-  return `${(m / 60).toFixed(1)} h`;
+  return m === null ? "n/a" : mins(m);
 }
 
 function counts(r: Record<string, number>): string {
