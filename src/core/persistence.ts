@@ -8,11 +8,14 @@ import type { SpanWrite } from "../insights/membership.js";
 export type { SpanWrite } from "../insights/membership.js";
 import type { LinkStore } from "../insights/links.js";
 import type { OutboxEntry } from "./outbox/store.js";
+import type { OpenQuestion } from "../insights/open-questions.js";
 
 export interface LoadedCommunity {
   dbId: string;
   nextCaseNumber: number;
   members: MemberState[];
+  /** Questions still without a first reply (oldest first), so a restart keeps waiting for their answers. */
+  openQuestions?: OpenQuestion[];
 }
 
 export interface CaseWrite {

@@ -444,6 +444,7 @@ export class Pipeline {
           nextCaseNumber: loaded.nextCaseNumber,
           moderatorRoles: new Set(settings.moderatorRoles.map((r) => r.toLowerCase())),
         };
+        if (this.insights && loaded.openQuestions?.length) this.questions.restore(key, loaded.openQuestions);
         this.communities.set(key, state);
         return state;
       })();

@@ -12,12 +12,14 @@ import { isQuestion } from "./questions.js";
 
 export const ANSWER_WINDOW_MS = 24 * 3_600_000;
 
-interface Open {
+/** A question waiting for its first reply: where it was asked (thread, else channel) and when. */
+export interface OpenQuestion {
   id: string;
   asker: string;
   place: string;
   at: number;
 }
+type Open = OpenQuestion;
 
 export interface AskedMessage {
   id: string;
@@ -72,6 +74,13 @@ export class OpenQuestions {
     }
     if (asks) this.open(c, { id: m.id, asker: m.author, place: m.thread ?? m.channel, at: m.at });
     return { asks, answered };
+  }
+
+  /** Questions the store holds unanswered (a restart), oldest first; the 24-hour window applies as for any. */
+  restore(community: string, questions: readonly OpenQuestion[]): void {
+    let c = this.communities.get(community);
+    if (!c) this.communities.set(community, (c = new CommunityQuestions()));
+    for (const q of questions) this.open(c, q);
   }
 
   /** Open questions held for a community (tests, diagnostics). */

@@ -66,7 +66,7 @@ export class PrismaPersistence implements Persistence {
       update: { settings: settings as object, timezone: settings.timezone },
       select: { id: true },
     });
-    const [members, strikes, last] = await Promise.all([
+    const [members, strikes, last, open] = await Promise.all([
       this.prisma.member.findMany({ where: { communityId: row.id } }),
       this.prisma.strike.findMany({
         // Decay is judged against the event clock (replay runs in the past), so all uncleared strikes load.
@@ -74,6 +74,8 @@ export class PrismaPersistence implements Persistence {
         select: { points: true, at: true, member: { select: { platformId: true } }, case: { select: { number: true } } },
       }),
       this.prisma.case.aggregate({ where: { communityId: row.id }, _max: { number: true } }),
+      // The newest unanswered questions (the open-question memory's bound), for answers after a restart.
+      this.prisma.question.findMany({ where: { communityId: row.id, answeredAt: null }, orderBy: { askedAt: "desc" }, take: 5000, select: { messageId: true, askerId: true, channel: true, thread: true, askedAt: true } }),
     ]);
     const byId = new Map<string, MemberState>();
     for (const m of members) {
@@ -91,7 +93,8 @@ export class PrismaPersistence implements Persistence {
     for (const st of strikes) {
       byId.get(st.member.platformId)?.moderation.strikes.push({ points: st.points, at: st.at.getTime(), ...(st.case ? { caseNumber: st.case.number } : {}) });
     }
-    return { dbId: String(row.id), nextCaseNumber: (last._max.number ?? 0) + 1, members: [...byId.values()] };
+    const openQuestions = open.reverse().map((q) => ({ id: q.messageId, asker: q.askerId, place: q.thread ?? q.channel, at: q.askedAt.getTime() }));
+    return { dbId: String(row.id), nextCaseNumber: (last._max.number ?? 0) + 1, members: [...byId.values()], openQuestions };
   }
 
   async openCase(w: CaseWrite, entries: (n: number) => OutboxEntry[]): Promise<{ number: number; existing: boolean }> {

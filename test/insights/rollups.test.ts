@@ -27,11 +27,11 @@ const events: Record<string, unknown>[] = [
   { type: "member.left", at: "2026-11-05T09:00:00Z", member: { id: "cy" } },
 ];
 
-async function run(prisma: ConstructorParameters<typeof PrismaPersistence>[0], flushEach: boolean): Promise<void> {
+async function run(prisma: ConstructorParameters<typeof PrismaPersistence>[0], flushEach: boolean, list = events): Promise<void> {
   const library = await GuidelineLibrary.load(path.resolve("test/fixtures/rules"));
   const settings = new SettingsProvider(new Map([["acme", defaultSettings("acme")]]));
   const pipeline = new Pipeline({ adapter: new ReplayAdapter(), persistence: new PrismaPersistence(prisma), settings, library, logger: silentLogger });
-  for (const e of events) {
+  for (const e of list) {
     await pipeline.handle(stewardEvent.parse({ community: "acme", ...e } as StewardEventInput));
     if (flushEach) await pipeline.flush();
   }
@@ -68,5 +68,17 @@ for (const backend of backends()) {
         }
       });
     }
+
+    it("a restart between a question and its answer still counts the answer (open questions are read back)", async () => {
+      const store = await backend.open();
+      try {
+        await run(store.prisma, false, events.slice(0, 2)); // ana joins and asks q1; Steward stops
+        await run(store.prisma, false, events.slice(2)); // a new process: bo's reply answers q1
+        const q = await store.prisma.question.findMany();
+        expect(q.map((x) => [x.messageId, x.answeredBy, x.answeredAt?.toISOString()])).toEqual([["q1", "bo", "2026-11-02T11:30:00.000Z"]]);
+      } finally {
+        await store.close();
+      }
+    });
   });
 }
