@@ -12,7 +12,7 @@ import { fallBack } from "../moderation/fallback.js";
 import { Outbox } from "./outbox/outbox.js";
 import type { OutboxStore } from "./outbox/store.js";
 import type { RetryPolicy } from "./outbox/retry.js";
-import { actionKey, eventIdentity } from "./outbox/keys.js";
+import { actionKey, eventIdentity, fallbackKeyer } from "./outbox/keys.js";
 
 /**
  * Outbox mode (live platforms, crash-safe replays): every action is stored with its idempotency key
@@ -79,12 +79,17 @@ export class ActionPerformer {
     return outcome;
   }
 
+  /** The identity of the event being handled (hashed once), where its actions' keys come from. */
+  origin(): string {
+    const cur = this.host.current();
+    return (cur.identity ??= eventIdentity(cur.event));
+  }
+
   /** The action with its key: from the event that caused it and its place among that event's actions. */
   keyed(c: CommunityState, a: Action): Action {
     if (a.key) return a;
-    const cur = this.host.current();
-    cur.identity ??= eventIdentity(cur.event);
-    return { ...a, key: actionKey(c.key, cur.identity, cur.n++, a) };
+    const origin = this.origin();
+    return { ...a, key: actionKey(c.key, origin, this.host.current().n++, a) };
   }
 
   /** Performs one action and records it, with its outcome, in the action log. */
@@ -133,7 +138,7 @@ export class ActionPerformer {
     if (outcome.status !== "unsupported") return;
     const c = await this.host.community(a.community);
     const ctx = { channel: "channel" in a ? a.channel : undefined, message: "message" in a ? a.message : undefined, member: "member" in a ? a.member : undefined };
-    let n = 0;
-    await fallBack(this.host.adapter, a, outcome, [a], ctx, (f) => this.performLogged(c, { ...f, key: actionKey(a.community, `${a.key ?? ""}/fallback`, n++, f) }, caseNumber, at));
+    const key = fallbackKeyer(a.community, a);
+    await fallBack(this.host.adapter, a, outcome, [a], ctx, (f) => this.performLogged(c, key(f), caseNumber, at));
   }
 }

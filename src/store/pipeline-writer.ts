@@ -5,8 +5,7 @@ import type { CaseChange, CaseView, CaseWrite, LoadedCommunity, Persistence, Rev
 import { emptyBatch } from "../core/persistence.js";
 import type { OutboxEntry } from "../core/outbox/store.js";
 import { describeAction, type Action, type ActionOutcome } from "../core/actions.js";
-
-type OutcomeRow = { action: string; status: string; detail?: string };
+import type { DecisionRecord } from "../core/pipeline.js";
 import type { CommunitySettings } from "../config/settings-schema.js";
 import { newMember, type MemberState } from "../core/community-state.js";
 import type { PrismaClient } from "./index.js";
@@ -107,8 +106,7 @@ export class PrismaPersistence implements Persistence {
         community, w.message, w.rule,
       );
       if (found) return { number: found.number, existing: true };
-      const [next] = await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT COALESCE(MAX(number), 0)::int + 1 AS n FROM cases WHERE community_id = $1`, community);
-      const number = next!.n;
+      const number = await nextNumber(tx, community);
       // The case names its member: the row exists before the write-behind batch brings the rest.
       await tx.$executeRawUnsafe(`INSERT INTO members (community_id, platform_id) VALUES ($1, $2) ON CONFLICT (community_id, platform_id) DO NOTHING`, community, w.member);
       await writeCases(tx, { ...emptyBatch(), cases: [{ ...w, number }] });
@@ -133,23 +131,19 @@ export class PrismaPersistence implements Persistence {
       SELECT o.community_id AS c, o.case_number AS n, o.action, o.outcome FROM outbox o
       JOIN json_to_recordset($1::json) AS x(c int, n int) ON x.c = o.community_id AND x.n = o.case_number
       ORDER BY o.id`, JSON.stringify(stale));
-    const rows = new Map<string, { c: number; num: number; act: OutcomeRow[] }>();
+    const cases = new Map<string, { community: string; number: number; actions: DecisionRecord["outcomes"] }>();
     for (const e of entries) {
       const k = `${e.c}:${e.n}`;
-      const r = rows.get(k) ?? { c: e.c, num: e.n, act: [] };
-      r.act.push({ action: describeAction(e.action), status: e.outcome?.status ?? "pending", ...(e.outcome?.detail ? { detail: e.outcome.detail } : {}) });
-      rows.set(k, r);
+      const r = cases.get(k) ?? { community: String(e.c), number: e.n, actions: [] };
+      r.actions.push({ action: describeAction(e.action), status: e.outcome?.status ?? "pending", ...(e.outcome?.detail ? { detail: e.outcome.detail } : {}) });
+      cases.set(k, r);
     }
-    await run(this.prisma, `
-      UPDATE cases SET actions = x.act, updated_at = now()
-      FROM json_to_recordset($1::json) AS x(c int, num int, act jsonb)
-      WHERE cases.community_id = x.c AND cases.number = x.num`, [...rows.values()]);
-    return rows.size;
+    await writeCaseActions(this.prisma, { ...emptyBatch(), caseActions: [...cases.values()] });
+    return cases.size;
   }
 
   async nextCaseNumber(community: string): Promise<number> {
-    const [r] = await this.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT COALESCE(MAX(number), 0)::int + 1 AS n FROM cases WHERE community_id = $1`, Number(community));
-    return r!.n;
+    return nextNumber(this.prisma, Number(community));
   }
 
   async write(b: WriteBatch): Promise<void> {
@@ -212,6 +206,12 @@ function writeCaseActions(tx: Tx, b: WriteBatch) {
     UPDATE cases SET actions = x.act, updated_at = now()
     FROM json_to_recordset($1::json) AS x(c int, num int, act jsonb)
     WHERE cases.community_id = x.c AND cases.number = x.num`, rows);
+}
+
+/** The community's next case number: one past the highest written. */
+async function nextNumber(tx: Tx, community: number): Promise<number> {
+  const [r] = await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT COALESCE(MAX(number), 0)::int + 1 AS n FROM cases WHERE community_id = $1`, community);
+  return r!.n;
 }
 
 function writeCheckpoint(tx: Tx, c: { source: string; line: number }) {

@@ -11,7 +11,7 @@ import type { Judged } from "./guidelines.js";
 import type { ActionPerformer } from "../performer.js";
 import type { Lanes } from "../outbox/lanes.js";
 import { OutboxStopped } from "../outbox/outbox.js";
-import { actionKey, eventIdentity } from "../outbox/keys.js";
+import { actionKey, fallbackKeyer } from "../outbox/keys.js";
 import { fallBack, plannedRow } from "../../moderation/fallback.js";
 
 export interface DecisionRecord {
@@ -62,8 +62,6 @@ export interface CaseHost {
   stats: { decisions: number };
   lanes: Lanes;
   batch(): WriteBatch;
-  /** The event being handled (the origin of its actions' keys). */
-  current(): { event: unknown };
 }
 
 export class CaseHandler {
@@ -81,7 +79,7 @@ export class CaseHandler {
     if (this.performer.outbox) return this.carryOutLater(c, m, j, meta);
     const caseNumber = decision.joinsCase ?? c.nextCaseNumber++;
     const actions = j.actionsFor(caseNumber);
-    const outcomes = await this.runCase(c, m, j, caseNumber, actions, null);
+    const outcomes = await this.runCase(c, m, j, caseNumber, actions);
     this.record(c, m, j, caseNumber, actions, outcomes, meta, true);
   }
 
@@ -92,26 +90,29 @@ export class CaseHandler {
    */
   private async carryOutLater(c: CommunityState, m: MemberState, j: Judged, meta: CaseMeta): Promise<void> {
     const { decision } = j;
-    const origin = eventIdentity(this.host.current().event);
+    const origin = this.performer.origin();
     const joined = decision.status === "joined_case";
     const pending = (actions: Action[]) => actions.map((a) => ({ action: describeAction(a), status: "pending" as const }));
-    const entries = (n: number) => this.caseKeys(c, j.actionsFor(n), origin, n).map((action) => ({ community: c.dbId, key: action.key!, caseNumber: n, action, at: j.at }));
+    // A case's actions with their keys: the event, the case and each action's place in it.
+    const keyedFor = (n: number) => j.actionsFor(n).map((a, i) => ({ ...a, key: actionKey(c.key, `${origin}#${n}`, i, a) }));
+    const entries = (actions: Action[], n: number) => actions.map((action) => ({ community: c.dbId, key: action.key!, caseNumber: n, action, at: j.at }));
     let caseNumber: number;
+    let actions: Action[];
     const open = this.host.persistence.openCase?.bind(this.host.persistence);
     if (!joined && open) {
       const write = this.caseWrite(c, m, j, 0, pending(j.actionsFor(c.nextCaseNumber)));
-      caseNumber = (await open(write, entries)).number;
+      caseNumber = (await open(write, (n) => entries(keyedFor(n), n))).number;
       c.nextCaseNumber = Math.max(c.nextCaseNumber, caseNumber + 1);
+      actions = keyedFor(caseNumber);
     } else {
       caseNumber = decision.joinsCase ?? c.nextCaseNumber++;
-      for (const e of entries(caseNumber)) await this.performer.outbox!.stage(e);
+      actions = keyedFor(caseNumber);
+      for (const e of entries(actions, caseNumber)) await this.performer.outbox!.stage(e);
     }
-    const actions = j.actionsFor(caseNumber);
-    const keyed = this.caseKeys(c, actions, origin, caseNumber);
     if (!joined) this.record(c, m, j, caseNumber, actions, pending(actions), meta, false, Boolean(open));
     await this.host.lanes.push(`${c.key}\u0000${m.id}`, async () => {
       try {
-        const outcomes = await this.runCase(c, m, j, caseNumber, keyed, `${origin}#${caseNumber}`);
+        const outcomes = await this.runCase(c, m, j, caseNumber, actions);
         if (joined) this.record(c, m, j, caseNumber, actions, outcomes, meta, true);
         else {
           this.host.batch().caseActions.push({ community: c.dbId, number: caseNumber, actions: outcomes });
@@ -124,23 +125,16 @@ export class CaseHandler {
     });
   }
 
-  /** A case's actions with their keys: the event, the case and each action's place in it. */
-  private caseKeys(c: CommunityState, actions: Action[], origin: string, caseNumber: number): Action[] {
-    return actions.map((a, i) => ({ ...a, key: actionKey(c.key, `${origin}#${caseNumber}`, i, a) }));
-  }
-
   /**
    * Performs a case's actions in order, each followed by its fallbacks when the platform cannot do it.
-   * `origin` (outbox mode) keys the fallbacks after the planned action they stand in for.
+   * Keyed actions (outbox mode) key their fallbacks after themselves, as a resumed action's are.
    */
-  private async runCase(c: CommunityState, m: MemberState, j: Judged, caseNumber: number, actions: Action[], origin: string | null): Promise<DecisionRecord["outcomes"]> {
+  private async runCase(c: CommunityState, m: MemberState, j: Judged, caseNumber: number, actions: Action[]): Promise<DecisionRecord["outcomes"]> {
     const outcomes: DecisionRecord["outcomes"] = [];
-    for (const [i, a] of actions.entries()) {
+    for (const a of actions) {
       const outcome = await this.performer.performLogged(c, a, caseNumber, j.at);
       outcomes.push(plannedRow(this.host.adapter, a, outcome));
-      let n = 0;
-      // Keyed after the planned action's own key, as a resumed action's fallbacks are (afterResumed).
-      const key = (f: Action): Action => (origin ? { ...f, key: actionKey(c.key, `${a.key ?? `${origin}/${i}`}/fallback`, n++, f) } : f);
+      const key = a.key ? fallbackKeyer(c.key, a) : (f: Action) => f;
       // What the platform could not do gets a substitute (Slack: alert and warn instead of delete), recorded after it.
       outcomes.push(...(await fallBack(this.host.adapter, a, outcome, actions, { channel: j.channel, message: j.messageId, member: m.id }, (f) => this.performer.performLogged(c, key(f), caseNumber, j.at))));
     }

@@ -20,6 +20,15 @@ export function actionKey(community: string, origin: string, position: number, a
   return digest(`${community}\u0000${origin}\u0000${position}\u0000${JSON.stringify(rest)}`);
 }
 
+/**
+ * Keys for the fallbacks of a keyed action (what is done instead when the platform cannot do it),
+ * in the order they are performed: the same whether the action ran in its case or was resumed after a crash.
+ */
+export function fallbackKeyer(community: string, planned: Action): (fallback: Action) => Action {
+  let n = 0;
+  return (f) => ({ ...f, key: actionKey(community, `${planned.key ?? ""}/fallback`, n++, f) });
+}
+
 /** The identity of an event (the same JSON read twice from a replay log gives the same one). */
 export function eventIdentity(event: unknown): string {
   return digest(JSON.stringify(event));

@@ -40,6 +40,9 @@ const abortableSleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener("abort", done, { once: true });
   });
 
+/** One entry's identity in this process: its community and key. */
+const idOf = (e: OutboxEntry) => `${e.community}\u0000${e.key}`;
+
 /** Stopped while waiting to retry: the entry stays pending in the store, for the next start. */
 export class OutboxStopped extends Error {
   override readonly name = "OutboxStopped";
@@ -53,7 +56,6 @@ export class Outbox {
   private readonly running = new Map<string, Promise<OutboxResult>>();
   /** Actions stored and not yet settled in this process (the /metrics outbox depth). */
   inFlight = 0;
-  readonly stats = { performed: 0, repeats: 0, retries: 0, gaveUp: 0 };
 
   constructor(private readonly opts: OutboxOptions) {
     this.policy = { ...defaultRetryPolicy, ...opts.policy };
@@ -65,12 +67,12 @@ export class Outbox {
 
   /** Stores the action under its key now; run() performs it later (a case's actions, behind the event stream). */
   async stage(entry: OutboxEntry): Promise<void> {
-    this.staged.set(`${entry.community}\u0000${entry.key}`, await this.opts.store.put(entry));
+    this.staged.set(idOf(entry), await this.opts.store.put(entry));
   }
 
   /** Stores the action under its key (unless staged), performs it unless already settled, and stores the outcome. */
   run(entry: OutboxEntry): Promise<OutboxResult> {
-    const id = `${entry.community}\u0000${entry.key}`;
+    const id = idOf(entry);
     const earlier = this.running.get(id);
     if (earlier) return earlier.then((r) => ({ ...r, repeated: true }));
     const p = this.store(entry).finally(() => this.running.delete(id));
@@ -79,12 +81,11 @@ export class Outbox {
   }
 
   private async store(entry: OutboxEntry): Promise<OutboxResult> {
-    const id = `${entry.community}\u0000${entry.key}`;
+    const id = idOf(entry);
     const staged = this.staged.get(id);
     this.staged.delete(id);
     const stored = staged ?? (await this.opts.store.put(entry));
     if (stored.status !== "pending" && stored.outcome) {
-      this.stats.repeats++;
       return { outcome: stored.outcome, attempts: stored.attempts, repeated: true };
     }
     return this.performStored(stored);
@@ -105,14 +106,9 @@ export class Outbox {
         const delay = retryDelay(this.policy, attempts, outcome);
         if (delay === null) {
           await this.opts.store.settle(stored.community, stored.key, attempts, outcome);
-          this.stats.performed++;
-          if (outcome.status === "failed") {
-            this.stats.gaveUp++;
-            await this.opts.onGaveUp?.(stored, outcome, attempts);
-          }
+          if (outcome.status === "failed") await this.opts.onGaveUp?.(stored, outcome, attempts);
           return { outcome, attempts, repeated: false };
         }
-        this.stats.retries++;
         this.opts.onRetry?.(stored, outcome, attempts, delay);
         await this.sleep(delay, this.stopping.signal);
       }
@@ -142,13 +138,13 @@ export class Outbox {
     let resumed = 0;
     for (;;) {
       const entries = await this.opts.store.pending(batch);
-      const fresh = entries.filter((e) => !this.running.has(`${e.community}\u0000${e.key}`));
+      const fresh = entries.filter((e) => !this.running.has(idOf(e)));
       if (fresh.length === 0) return resumed;
       let next = 0;
       const worker = async () => {
         while (next < fresh.length) {
           const e = fresh[next++]!;
-          const id = `${e.community}\u0000${e.key}`;
+          const id = idOf(e);
           const p = this.performStored(e, true).finally(() => this.running.delete(id));
           this.running.set(id, p);
           const result = await p;
