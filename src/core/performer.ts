@@ -35,8 +35,6 @@ export interface PerformerHost {
   stats: { actions: number; failedActions: number };
   /** The write batch being filled (it changes at each flush). */
   batch(): WriteBatch;
-  /** A community already loaded, or undefined. */
-  loadedCommunity(key: string): CommunityState | undefined;
   /** A community, loaded when needed. */
   community(key: string): Promise<CommunityState>;
   /** The event being handled and its actions keyed so far: the origin of keys for actions without one. */
@@ -110,8 +108,8 @@ export class ActionPerformer {
   private async gaveUp(a: Action, outcome: ActionOutcome, attempts: number, at: number): Promise<void> {
     this.host.logger.error({ action: a.kind, community: a.community, attempts, outcome }, "action failed for good");
     if (a.kind === "alertModerators") return;
-    const c = this.host.loadedCommunity(a.community);
-    if (!c) return;
+    // A resumed action's community may not be loaded yet: it is, so the moderators still hear of it.
+    const c = await this.host.community(a.community);
     const about = a.caseNumber ? ` for case #${a.caseNumber}` : "";
     const text = `Steward could not ${describeAction(a)}${about} after ${attempts} attempt${attempts === 1 ? "" : "s"}: ${outcome.status === "failed" ? outcome.detail : outcome.status}. Please do it yourself.`;
     await this.performLogged(c, { kind: "alertModerators", community: a.community, text, reason: "action failed", key: actionKey(a.community, "gave-up", 0, a) }, a.caseNumber ?? null, at);

@@ -115,7 +115,7 @@ export class Pipeline {
     this.lanes = new Lanes(opts.outbox?.maxQueuedCases ?? 1000);
     const shared = { adapter: opts.adapter, persistence: opts.persistence, logger: opts.logger, stats: this.stats, batch: () => this.batch };
     this.performer = new ActionPerformer(
-      { ...shared, observer: opts.observer, current: () => this.current, loadedCommunity: (key) => this.communities.get(key), community: (key) => this.loadCommunity(key, opts.adapter.platform) },
+      { ...shared, observer: opts.observer, current: () => this.current, community: (key) => this.loadCommunity(key, opts.adapter.platform) },
       opts.outbox,
     );
     this.cases = new CaseHandler({ ...shared, lanes: this.lanes, onDecision: opts.onDecision }, this.performer);

@@ -182,4 +182,14 @@ describe("pipeline with an outbox", () => {
     expect(await q.p.resumeOutbox()).toBe(0);
     expect(again.calls).toEqual([]);
   });
+
+  it("an action resumed at start that fails for good is reported to the moderators, though its community was not loaded yet", async () => {
+    const store = new MemoryOutboxStore();
+    await store.put({ community: "acme", key: "left-by-crash-0004", caseNumber: 5, at: 0, action: { kind: "kick", community: "acme", member: "u9", reason: "", caseNumber: 5, key: "left-by-crash-0004" } });
+    const adapter = new ScriptedPlatform({ kick: [{ status: "failed", detail: "403 Missing Permissions", retryable: false }] });
+    const { p } = await pipeline(adapter, store);
+    expect(await p.resumeOutbox()).toBe(1);
+    expect(adapter.kinds()).toEqual(["kick", "alertModerators"]);
+    expect((adapter.calls[1] as { text: string }).text).toBe("Steward could not kick for case #5 after 1 attempt: 403 Missing Permissions. Please do it yourself.");
+  });
 });
