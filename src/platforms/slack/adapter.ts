@@ -18,7 +18,7 @@ import { apiClients, type SlackApiStats, type SlackApiTuning } from "./api-clien
 import { slackCapabilities, type SlackCapabilities } from "./capabilities.js";
 import { SlackChannels } from "./channels.js";
 import { parseStewardText } from "./commands.js";
-import { Refused, failure, slackError } from "./errors.js";
+import { Refused, failure, slackError, slackErrorText } from "./errors.js";
 import * as map from "./events.js";
 import { slackEventsRoute } from "./http.js";
 import { SlackMembers } from "./members.js";
@@ -26,7 +26,7 @@ import { ReplyDesk, postResponse, responseBody } from "./replies.js";
 import { replyMessage, textWithButtons } from "./blocks.js";
 import { shortcutFor } from "./shortcuts.js";
 import { SeenEvents } from "./dedupe.js";
-import { findEarlierPost, keyMetadata, lookupFailure, postAttempt, type PostAttempt, type Where } from "./posted-once.js";
+import { findEarlierPost, keyMetadata, postAttempt, type PostAttempt, type Where } from "./posted-once.js";
 import { SCREENING_START, SCREENING_VIEW, answersOf, screeningInvite, screeningModal, type SubmittedValue } from "./screening.js";
 import { testimonialCapture } from "../../testimonials/commands.js";
 import { testimonialSettings } from "../../testimonials/settings.js";
@@ -260,7 +260,7 @@ export class SlackAdapter implements PlatformAdapter {
       if (!questions || !b.trigger_id) return;
       // The trigger_id is good for 3 seconds: the modal opens now, not behind the event queue.
       await this.client.views.open({ trigger_id: b.trigger_id, view: screeningModal(questions, team) as unknown as Parameters<WebClient["views"]["open"]>[0]["view"] }).catch((e: unknown) => {
-        this.opts.logger.warn({ err: slackError(e)?.detail ?? (e as Error).message }, "slack: the screening questions could not be opened");
+        this.opts.logger.warn({ err: slackErrorText(e) }, "slack: the screening questions could not be opened");
       });
     });
     app.view(SCREENING_VIEW, async ({ ack, body, view }) => {
@@ -372,7 +372,7 @@ export class SlackAdapter implements PlatformAdapter {
   private inviteToScreening(team: string, member: string): void {
     const settings = this.opts.communitySettings?.(team);
     this.dm(null, member, screeningInvite(settings?.name ?? "the community")).catch((e: unknown) => {
-      this.opts.logger.warn({ member, err: slackError(e)?.detail ?? (e as Error).message }, "slack: screening invitation not sent");
+      this.opts.logger.warn({ member, err: slackErrorText(e) }, "slack: screening invitation not sent");
     });
   }
 
@@ -413,8 +413,8 @@ export class SlackAdapter implements PlatformAdapter {
       if (ts) pa.found++;
       return ts !== null;
     } catch (e) {
-      pa.unchecked.push(lookupFailure(e));
-      this.opts.logger.warn({ key: pa.key, channel: where.channel, err: lookupFailure(e) }, "slack: could not check for an earlier post; posting");
+      pa.unchecked.push(slackErrorText(e));
+      this.opts.logger.warn({ key: pa.key, channel: where.channel, err: slackErrorText(e) }, "slack: could not check for an earlier post; posting");
       return false;
     }
   }

@@ -46,6 +46,11 @@ export function slackError(e: unknown): { error: string; detail: string } | null
   return { error: code, detail: `Slack: ${code}${needed}${meaning ? ` (${meaning})` : ""}` };
 }
 
+/** Slack's refusal explained, or the error's message: for logs and outcome details. */
+export function slackErrorText(e: unknown): string {
+  return slackError(e)?.detail ?? (e instanceof Error ? e.message : String(e));
+}
+
 export function failure(e: unknown): ActionOutcome {
   if (e instanceof Refused) return { status: "refused", detail: e.message };
   if (e instanceof MaybeDone) return { status: "failed", detail: e.message, retryable: e.retryable };

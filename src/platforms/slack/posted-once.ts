@@ -6,7 +6,6 @@
 // look-up failing (a missing history scope, a rate limit …) never stops the post: it is posted, and
 // the outcome says it was not checked.
 import type { WebClient } from "./bolt.js";
-import { slackError } from "./errors.js";
 
 export const METADATA_EVENT = "steward_action";
 
@@ -67,9 +66,4 @@ export async function findEarlierPost(client: WebClient, self: Self, where: Wher
         (where.uploadText !== undefined && Boolean(m.files?.length) && m.text === where.uploadText)),
   );
   return hit?.ts ?? null;
-}
-
-/** Why a look-up failed, for the outcome. */
-export function lookupFailure(e: unknown): string {
-  return slackError(e)?.detail ?? (e instanceof Error ? e.message : String(e));
 }
